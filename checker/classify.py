@@ -1,0 +1,228 @@
+"""The rule engine: give every commitment a status from the ordered levels of `rules/status.yaml`.
+
+The classifier computes a small context of facts per commitment (is there a later report, how does the
+best same-period figure compare with the target, was a named project's stage reached, is there only proxy
+evidence, was it re-committed) and walks the levels in order; the first level whose conditions pass decides.
+Every step is recorded in the commitment's trace, and the decisive level's explanation is filled in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .match import Candidate
+from .models import Commitment, Document, Evidence, Outcome, TraceStep
+from .rules import STATUS_FIELDS, RuleSet, test_passes
+
+def _period_start(p: str) -> int:
+    return int(p[:4])
+
+
+def _period_end(p: str) -> int:
+    return int(p.split("-")[-1][:4]) if "-" in p else int(p[:4])
+
+
+STATUS_LABEL = {"met": "达成 Met", "missed": "未达成 Missed", "unreported": "未报告 Unreported"}
+
+
+def fmt_value(v: float | None) -> str:
+    if v is None:
+        return "—"
+    return f"{v:.4f}".rstrip("0").rstrip(".")
+
+
+def describe_target(c: Commitment | Outcome) -> str:
+    if c.kind == "qualitative":
+        return f"{c.entity or ''}{c.stage or ''}"
+    verb = "下降" if c.sign == -1 else ""
+    if c.comparator == "range":
+        return f"{c.indicator or ''}{verb}{fmt_value(c.value)}–{fmt_value(c.value_high)}{c.unit}"
+    suffix = {">=": "以上", "<=": "以内", "~": "左右", "=": ""}.get(c.comparator or "=", "")
+    return f"{c.indicator or ''}{verb}{fmt_value(c.value)}{c.unit}{suffix}"
+
+
+def describe_outcome(o: Outcome) -> str:
+    if o.kind == "qualitative":
+        return f"{o.entity}{o.stage}"
+    verb = "下降" if o.sign == -1 else ""
+    return f"{verb}{fmt_value(o.value)}{o.unit}"
+
+
+class Classifier:
+    def __init__(self, rules: RuleSet, documents: list[Document]):
+        self.rules = rules
+        self.settings = rules.status.settings
+        self.levels = [(lv, *lv.compiled(STATUS_FIELDS)) for lv in rules.status.levels]
+        self.direction = {i.name: i.direction for i in rules.indicators.indicators}
+        self.stage_rank = {s.name: s.rank for s in rules.stages.stages}
+        self.docs = {d.id: d for d in documents}
+
+    # ------------------------------------------------------------ comparison
+    def compare(self, c: Commitment, o: Outcome) -> tuple[str, str]:
+        """('satisfied'|'not_satisfied'|'incomparable', reason)."""
+        if c.value_norm is None or o.value_norm is None:
+            return "incomparable", "no number on one side"
+        t, v = c.value_norm, o.value_norm
+        direction = self.direction.get(c.indicator or "")
+        if direction is None:
+            direction = "lower" if (c.sign == -1 or c.comparator == "<=") else "higher"
+        op = c.comparator or "="
+        if c.sign == -1 and op in (">=", "<="):
+            op = "<=" if op == ">=" else ">="  # "降低3%以上" is a change of -3 or less
+        s = self.settings
+        if op == "=":
+            if s.plain_figure_reads_as == "exact":
+                ok = abs(v - t) <= 1e-9 * max(1.0, abs(t))
+                return ("satisfied" if ok else "not_satisfied"), f"exact reading: {fmt_value(v)} vs {fmt_value(t)}"
+            op = ">=" if direction == "higher" else "<="
+        if op == ">=":
+            return ("satisfied" if v >= t else "not_satisfied"), f"{fmt_value(v)} ≥ {fmt_value(t)}?"
+        if op == "<=":
+            return ("satisfied" if v <= t else "not_satisfied"), f"{fmt_value(v)} ≤ {fmt_value(t)}?"
+        if op == "~":
+            tol = s.about_tolerance_pp if c.unit_norm in ("%", "pp") else abs(t) * s.about_tolerance_relative
+            if direction == "higher":
+                return ("satisfied" if v >= t - tol else "not_satisfied"), \
+                    f"{fmt_value(v)} ≥ {fmt_value(t)} − {fmt_value(tol)} (左右)?"
+            return ("satisfied" if v <= t + tol else "not_satisfied"), \
+                f"{fmt_value(v)} ≤ {fmt_value(t)} + {fmt_value(tol)} (左右, ceiling)?"
+        if op == "range":
+            lo, hi = t, c.value_high_norm if hasattr(c, "value_high_norm") else None
+            hi = hi if hi is not None else (c.value_high * (t / c.value) if c.value_high and c.value else t)
+            if direction == "higher":
+                return ("satisfied" if v >= min(lo, hi) else "not_satisfied"), f"{fmt_value(v)} ≥ {fmt_value(min(lo, hi))}?"
+            return ("satisfied" if v <= max(lo, hi) else "not_satisfied"), f"{fmt_value(v)} ≤ {fmt_value(max(lo, hi))}?"
+        return "incomparable", f"unknown comparator {op}"
+
+    # ------------------------------------------------------------ evidence
+    def _relation(self, c: Commitment, o: Outcome) -> str:
+        if o.partial_year:
+            return "partial_year"
+        if o.cumulative:
+            return "cumulative"
+        return "same_period" if o.period == c.period else "other_period"
+
+    def _evidence(self, c: Commitment, k: Candidate, relation: str) -> Evidence:
+        o = k.outcome
+        return Evidence(outcome=o.id, document=o.document, period=o.period, quote=o.quote, value=o.value, unit=o.unit,
+                        stage=o.stage, score=k.score, level=k.level, relation=relation)
+
+    def classify(self, c: Commitment, candidates: list[Candidate], commitments_by_id: dict[str, Commitment]) -> None:
+        doc = self.docs[c.document]
+        later_docs = [d for d in self.docs.values() if d.government == c.government and d.is_later_than(doc)]
+        trace: list[TraceStep] = [
+            TraceStep(step="source", detail=f"{doc.path} [{c.span.raw_start}:{c.span.raw_end}] “{c.quote}”"),
+            TraceStep(step="parsed", detail=(f"indicator={c.indicator} (as printed: {c.indicator_raw}); "
+                                             f"comparator={c.comparator}; value={fmt_value(c.value)}{c.unit or ''}; "
+                                             f"normalised={fmt_value(c.value_norm)} {c.unit_norm}; measure={c.measure}; "
+                                             f"period={c.period}") if c.kind == "quantitative"
+                      else f"entity={c.entity}; stage promised={c.stage}; period={c.period}"),
+        ]
+        ctx = {"has_later_document": bool(later_docs), "kind": c.kind, "comparison": "none",
+               "stage_relation": "none", "evidence_period": "none", "proxy_found": False, "mentioned": False,
+               "recommitted": bool(c.repeated_in), "measure": c.measure, "comparator": c.comparator,
+               "indicator": c.indicator, "match_level": None, "best_score": None, "claim_only": False}
+        evidence: list[Evidence] = []
+        proxies: list[Evidence] = []
+        decisive: Candidate | None = None
+        for k in candidates:
+            rel = self._relation(c, k.outcome)
+            trace.append(TraceStep(
+                step="candidate",
+                detail=(f"{k.outcome.id} “{k.outcome.quote}” ({self.docs[k.outcome.document].path}, {k.outcome.period}): "
+                        f"{self.rules.matching.scorer}={k.text_score:.0f}, entity={k.entity_score:.0f}, "
+                        f"indicator={'same' if k.same_indicator else 'differs'}, unit={'ok' if k.unit_compatible else 'differs'}, "
+                        f"measure={'ok' if k.same_measure else 'differs'}, combined={k.score:.1f}; level {k.level} ({k.label}); "
+                        f"period {rel}"),
+                passed=k.label in ("strong", "probable")))
+            if ctx["match_level"] is None:
+                ctx["match_level"], ctx["best_score"] = k.level, k.score
+            if k.label == "weak":
+                if rel == "same_period" and k.score >= 60:
+                    ctx["mentioned"] = True
+                continue
+            if c.kind == "quantitative":
+                if k.outcome.value is None:
+                    ctx["mentioned"] = True
+                    continue
+                if rel == "same_period":
+                    if decisive is None:
+                        result, why = self.compare(c, k.outcome)
+                        trace.append(TraceStep(step="compare", detail=f"{describe_target(c)} vs {describe_outcome(k.outcome)}: {why} → {result}",
+                                               passed=result == "satisfied"))
+                        if result != "incomparable":
+                            decisive = k
+                            ctx["comparison"] = result
+                            ctx["evidence_period"] = "same"
+                            evidence.append(self._evidence(c, k, rel))
+                elif k.score >= self.rules.matching.proxy_cutoff and _period_end(k.outcome.period) >= _period_start(c.period):
+                    proxies.append(self._evidence(c, k, rel))
+            else:
+                o = k.outcome
+                if k.label != "strong":
+                    ctx["mentioned"] = True
+                    continue
+                promised = self.stage_rank.get(c.stage or "", 0)
+                got = self.stage_rank.get(o.stage or "", 0)
+                same = o.period == c.period
+                later_ok = self.settings.stage_any_later_period and _period_end(o.period) >= _period_start(c.period)
+                if got >= promised and (same or later_ok) and decisive is None:
+                    decisive = k
+                    ctx["stage_relation"] = "reached"
+                    ctx["evidence_period"] = "same" if same else "later"
+                    evidence.append(self._evidence(c, k, "same_period" if same else "other_period"))
+                    trace.append(TraceStep(step="compare", detail=f"stage {o.stage}({got}) ≥ promised {c.stage}({promised})", passed=True))
+                elif got < promised and same and decisive is None:
+                    decisive = k
+                    ctx["stage_relation"] = "not_reached"
+                    ctx["evidence_period"] = "same"
+                    evidence.append(self._evidence(c, k, "same_period"))
+                    trace.append(TraceStep(step="compare", detail=f"stage {o.stage}({got}) < promised {c.stage}({promised})", passed=False))
+                else:
+                    ctx["mentioned"] = True
+                    if o.period != c.period and _period_end(o.period) >= _period_start(c.period):
+                        proxies.append(self._evidence(c, k, "other_period"))
+        ctx["proxy_found"] = bool(proxies) and not evidence
+        if not candidates:
+            trace.append(TraceStep(step="candidate", detail="no candidate outcome in later reports of this government"))
+        # Walk the status levels.
+        chosen = None
+        for lv, when, anys in self.levels:
+            ok = lv.else_ or (all(test_passes(t, ctx) for t in when) and
+                              (not anys or any(all(test_passes(t, ctx) for t in g) for g in anys)))
+            failed = [f"{t.field} {t.op} {t.value!r} (is {ctx.get(t.field)!r})" for t in when if not test_passes(t, ctx)]
+            trace.append(TraceStep(step="rule", detail=f"{lv.code} {lv.name}: " + ("passed" if ok else "failed: " + "; ".join(failed)),
+                                   passed=ok))
+            if ok:
+                chosen = lv
+                break
+        assert chosen is not None  # the last level is an explicit fallback
+        c.status = chosen.status
+        c.rule = chosen.code
+        c.rule_name = chosen.name
+        c.unreported_kind = chosen.unreported_kind
+        c.evidence = evidence if chosen.status != "unreported" else []
+        c.proxy_evidence = proxies + (evidence if chosen.status == "unreported" else [])
+        c.explanation = self._explain(chosen.explanation, c, decisive, proxies, later_docs, commitments_by_id)
+        trace.append(TraceStep(step="verdict", detail=f"{STATUS_LABEL[c.status]} by {c.rule}: {c.explanation}"))
+        c.trace = trace
+
+    def _explain(self, template: str, c: Commitment, k: Candidate | None, proxies: list[Evidence],
+                 later_docs: list[Document], by_id: dict[str, Commitment]) -> str:
+        o = k.outcome if k else None
+        def docname(doc_id: str) -> str:
+            d = self.docs[doc_id]
+            kind = {"work_report": "政府工作报告", "plan": "计划报告", "news": "会议报道", "other": "文件"}[d.kind]
+            return f"{d.year}年{kind}"
+        values = {
+            "target": describe_target(c), "outcome": describe_outcome(o) if o else "—",
+            "outcome_document": docname(o.document) if o else "—", "outcome_period": o.period if o else "—",
+            "period": c.period, "indicator": c.indicator or "", "entity": c.entity or "", "stage": c.stage or "",
+            "outcome_stage": (o.stage or "") if o else "",
+            "later_documents": "、".join(docname(d.id) for d in sorted(later_docs, key=lambda d: d.order_key())) or "无",
+            "proxy": "；".join(f"{p.period}：{p.quote}" for p in proxies[:2]) or "—",
+            "recommitted_in": "、".join(sorted({docname(by_id[x].document) for x in c.repeated_in if x in by_id})) or "后续计划",
+            "tolerance": fmt_value(self.settings.about_tolerance_pp), "score": f"{k.score:.0f}" if k else "—",
+        }
+        # Plain {name} substitution from a fixed table: rule text is never evaluated.
+        return re.sub(r"\{([a-z_]+)\}", lambda m: values.get(m.group(1), m.group(0)), template)

@@ -1,0 +1,220 @@
+"""Command line: a thin skin over the library.
+
+Exit codes: 0 success; 1 unexpected failure; 2 invalid rules or usage; 3 bad input file; 4 output error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from . import __version__
+from .errors import CheckerError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="checker: 政府工作报告承诺兑现核查 / commitment checker.")
+rules_app = typer.Typer(no_args_is_help=True, help="Check and document the rule files.")
+app.add_typer(rules_app, name="rules")
+err = Console(stderr=True)
+out = Console()
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+STAGE_ZH = {"ingest": "读取", "extract": "抽取", "render": "生成记分卡"}
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _fail(e: CheckerError) -> None:
+    from .errors import RulesError
+
+    if isinstance(e, RulesError):
+        for line in e.errors:
+            err.print(line, markup=False, highlight=False)
+        err.print(f"checker: {len(e.errors)} error(s) in rules; nothing was written", markup=False)
+    else:
+        err.print(f"checker: error: {e}", markup=False, highlight=False)
+    raise typer.Exit(e.exit_code)
+
+
+@contextmanager
+def _progress(enabled: bool):
+    if not enabled or not err.is_terminal:
+        yield None
+        return
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True) as p:
+        tasks: dict[str, int] = {}
+
+        def update(stage: str, i: int, n: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = p.add_task(STAGE_ZH.get(stage, stage), total=n)
+            p.update(tasks[stage], completed=i + 1, total=n)
+
+        yield update
+
+
+@app.command()
+def scorecard(
+    inputs: list[Path] = typer.Argument(None, help="Report files or folders (default: seeds/)."),
+    rules: Path = typer.Option(Path("rules"), "--rules", help="Folder of rule files."),
+    out_dir: Path = typer.Option(Path("reports"), "--out", help="Output folder."),
+    fmt: Format = typer.Option(Format.text, "--format", help="Summary format."),
+    pdf: bool = typer.Option(True, "--pdf/--no-pdf", help="Render PDF scorecards (HTML is always written)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+):
+    """Run the whole pipeline and write results.json, commitments.csv and scorecards."""
+    from .pipeline import run
+    from .report import render_all, write_all
+    from .rules import load_rules
+
+    inputs = inputs or [Path("seeds")]
+    try:
+        ruleset = load_rules(rules)
+        with _progress(not quiet) as prog:
+            r = run(inputs, ruleset, prog)
+            files = render_all(r.results, ruleset, out_dir, prog, pdf=pdf)
+        written = write_all(files)
+    except CheckerError as e:
+        _fail(e)
+    s = r.results.summary
+    if fmt is Format.json:
+        out.print_json(json.dumps({"summary": s.model_dump(), "files": [str(p) for p in written]}, ensure_ascii=False))
+        return
+    cards = sum(1 for p in written if p.name == "scorecard.html")
+    out.print(f"{s.documents} 份文件 · {s.commitments} 项承诺（量化 {s.quantitative}）· {s.outcomes} 项结果", markup=False)
+    out.print(f"达成 Met {s.status_counts['met']} · 未达成 Missed {s.status_counts['missed']} · "
+              f"未报告 Unreported {s.status_counts['unreported']}", markup=False)
+    out.print(f"{cards} 份记分卡 → {out_dir}/  (results.json, commitments.csv)", markup=False)
+
+
+@app.command()
+def inspect(
+    file: Path = typer.Argument(..., help="One report file."),
+    rules: Path = typer.Option(Path("rules"), "--rules"),
+    fmt: Format = typer.Option(Format.text, "--format"),
+):
+    """Show what was detected in one document, and why."""
+    from .extract import Extractor
+    from .ingest import load
+    from .rules import load_rules
+    from .structure import structure
+
+    try:
+        if not file.is_file():
+            raise CheckerError(f"{file}: not a file")
+        s = structure(load(str(file), file))
+        e = Extractor(load_rules(rules)).extract(s)
+    except CheckerError as ex:
+        _fail(ex)
+    d = s.document
+    if fmt is Format.json:
+        data = d.model_dump(mode="json")
+        data["counts"] = {"commitments": len(e.commitments), "outcomes": len(e.outcomes)}
+        out.print_json(json.dumps(data, ensure_ascii=False))
+        return
+    out.print(f"{d.path}", markup=False)
+    out.print(f"  政府 government: {d.government} ({d.government_full})  类型 kind: {d.kind}  "
+              f"日期 delivered: {d.delivered or '—'}  年份 year: {d.year}", markup=False)
+    out.print(f"  回顾 reviews: {', '.join(d.reviews) or '—'}  计划 plans: {', '.join(d.plans) or '—'}", markup=False)
+    out.print("  why:", markup=False)
+    for det in d.detections:
+        out.print(f"    {det.field} = {det.value}  [{det.source}] {det.reason}", markup=False)
+    out.print("  sections:", markup=False)
+    for sec in d.sections:
+        flag = " (含主要预期目标)" if sec.targets_block else ""
+        out.print(f"    {sec.kind:8} {sec.period or '':10} [{sec.start}:{sec.end}] {sec.heading[:40]}{flag}", markup=False)
+    out.print(f"  extracted: {len(e.commitments)} commitments, {len(e.outcomes)} outcomes "
+              f"({sum(o.partial_year for o in e.outcomes)} partial-year)", markup=False)
+
+
+@app.command()
+def explain(
+    record_id: str = typer.Argument(..., help="Commitment id (from results.json or the CSV)."),
+    inputs: list[Path] = typer.Argument(None, help="Inputs of the run (default: seeds/)."),
+    rules: Path = typer.Option(Path("rules"), "--rules"),
+    fmt: Format = typer.Option(Format.text, "--format"),
+):
+    """Print the whole decision for one commitment, step by step."""
+    from .pipeline import run
+    from .rules import load_rules
+
+    try:
+        r = run(inputs or [Path("seeds")], load_rules(rules))
+    except CheckerError as e:
+        _fail(e)
+    match = [c for c in r.results.commitments if c.id == record_id]
+    if not match:
+        err.print(f"checker: error: no commitment with id {record_id}", markup=False)
+        raise typer.Exit(EXIT_USAGE)
+    c = match[0]
+    if fmt is Format.json:
+        out.print_json(json.dumps(c.model_dump(mode="json"), ensure_ascii=False))
+        return
+    out.print(f"{c.id} · {c.government} · {c.period} · {c.area}", markup=False)
+    for i, step in enumerate(c.trace, 1):
+        mark = "" if step.passed is None else (" ✓" if step.passed else " ✗")
+        out.print(f"{i:2}. [{step.step}]{mark} {step.detail}", markup=False)
+
+
+@app.command()
+def schema():
+    """Print the JSON Schema of results.json."""
+    from .models import Results
+
+    out.print_json(json.dumps(Results.model_json_schema(), ensure_ascii=False))
+
+
+@rules_app.command("check")
+def rules_check(directory: Path = typer.Argument(Path("rules"))):
+    """Validate every rule file; report all errors at once (exit 2 when invalid)."""
+    from .rules import load_rules
+
+    try:
+        r = load_rules(directory)
+    except CheckerError as e:
+        _fail(e)
+    out.print(f"{directory}: ok ({len(r.status.levels)} status levels, {len(r.matching.levels)} matching levels, "
+              f"{len(r.indicators.indicators)} indicators; digest {r.digest})", markup=False)
+
+
+@rules_app.command("schema")
+def rules_schema(name: Optional[str] = typer.Argument(None, help="One rule file name, e.g. status.yaml")):
+    """Print the JSON Schema of the rule files."""
+    from .rules import schemas
+
+    s = schemas()
+    if name:
+        if name not in s:
+            err.print(f"checker: error: unknown rule file {name}; one of {', '.join(s)}", markup=False)
+            raise typer.Exit(EXIT_USAGE)
+        s = s[name]
+    out.print_json(json.dumps(s, ensure_ascii=False))
+
+
+@app.callback(invoke_without_command=True)
+def _main(version: bool = typer.Option(False, "--version", help="Print the version.")):
+    if version:
+        out.print(f"checker {__version__}")
+        raise typer.Exit(0)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("checker: interrupted; previous outputs left as they were", markup=False)
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

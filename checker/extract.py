@@ -1,0 +1,277 @@
+"""Extract commitments (plan parts) and outcomes (review parts) as typed records.
+
+One record per number. Commitments come only from plan parts and outcomes only from review parts; the
+glossary is neither. Partial-year figures ("今年一季度…") are outcomes flagged `partial_year` and are never
+commitments. Named projects with a stage word ("加快推进北关区人民医院建设") are qualitative records.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from .models import Commitment, Outcome, Span
+from .quantities import Found, find_quantities
+from .rules import RuleSet
+from .structure import FIVE_YEAR_PLANS, Paragraph, Structured
+
+_SENT = re.compile(r"[^。！？!?;；\n]+[。！？!?;；]?")
+_CLAUSE = re.compile(r"[^,，:：]+[,，:：]?")
+_PARTIAL = re.compile(r"(一季度|第一季度|二季度|上半年|前三季度|三季度|[1１一]\s*[-—–~至]\s*\d{1,2}\s*月|前\d{1,2}个月|前[一二三四五六七八九十]{1,2}个月)")
+_CUMULATIVE = re.compile(r"五年来|过去五年|五年累计|十三五|十四五|(?:19|20)\d\d年以来|近五年|五年间|本届政府")
+_ESTIMATE = re.compile(r"预计|初步核算|初步统计|预估")
+_PAST_IN_PLAN = re.compile(r"^(?:过去一年|去年|上年|20\d\d年(?:全区|全市|全县)?(?:实现|完成))")
+_TARGET_YEAR = re.compile(r"到(20\d\d)年|(20\d\d)年(?:底|前|末|内)")
+_TRAIL_CMP = ("以上", "左右", "以内", "不少于", "不低于", "超过", "突破", "力争", "确保", "达到", "分别", "均", "约",
+              "控制在", "保持在", "稳定在", "同比", "比上年", "年均", "平均", "实现", "完成", "达")
+_LEAD_JUNK = re.compile(r"^(?:[一二三四五六七八九十]+是|[(（][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+|其中|并|和|及|与|且|共|使|让|全力|推动|促进)+")
+_STAGE_STOP = re.compile(r"[，,。；;、：:“”\"的和与及等为]")
+_BARE_VERBS = {"实施", "新增", "新建", "引进", "完成", "建成", "开工", "培育", "改造", "签约", "开展", "举办", "打造",
+               "实现", "招引", "认定", "建设", "筹集", "提供", "发放", "投入", "创建", "推动", "交付", "落实", "累计",
+               "新开工", "改扩建", "新改建", "全力推动", "有效推进", "推进", "续建", "谋划", "储备", "谋划储备"}
+
+
+@dataclass
+class Extracted:
+    commitments: list[Commitment]
+    outcomes: list[Outcome]
+
+
+def record_id(prefix: str, doc_id: str, quote: str, n: int) -> str:
+    h = hashlib.sha256(f"{doc_id}|{quote}|{n}".encode()).hexdigest()[:12]
+    return f"{prefix}{h}"
+
+
+def mask_digits(s: str) -> str:
+    return re.sub(r"\d+(?:[.,]\d+)*\s*(?:万亿|亿|万|千)?\s*(?:%|个百分点|[\u4e00-\u9fa5]{0,1})?", "#", s)
+
+
+class Extractor:
+    def __init__(self, rules: RuleSet):
+        self.rules = rules
+        ind = rules.indicators
+        self._aliases = sorted(((a, i.name) for i in ind.indicators for a in i.aliases), key=lambda x: -len(x[0]))
+        self._prefixes = sorted(ind.strip_prefixes, key=len, reverse=True)
+        st = rules.stages
+        self._stage_words = sorted(((w, s.name, s.rank) for s in st.stages for w in s.words), key=lambda x: -len(x[0]))
+        self._suffix_re = re.compile("|".join(map(re.escape, sorted(st.entity_suffixes, key=len, reverse=True))))
+        self._generic = re.compile("^(?:" + "|".join(map(re.escape, sorted(st.generic_words, key=len, reverse=True)))
+                                   + r"|[\d#个座条家所项]+)+$") if st.generic_words else None
+        verbs = [w for w, _, _ in self._stage_words] + ["加快", "推进", "推动", "实施", "完成", "确保", "力争", "启动",
+                                                        "支持", "新建", "改扩建", "打造", "争取", "全力", "积极", "持续",
+                                                        "做好", "抓好", "促进", "开展", "依托", "围绕", "谋划", "建设", "完善", "强化",
+                                                        "加强", "提升", "优化", "深化", "培育", "发展", "壮大", "做强",
+                                                        "做大", "保障", "服务", "聚焦", "用好", "落实", "鼓励", "引导"]
+        self._entity_stop = re.compile("(" + "|".join(map(re.escape, sorted(set(verbs), key=len, reverse=True))) + ")")
+
+    # ------------------------------------------------------------ vocabulary
+    def canonical(self, raw: str | None) -> str | None:
+        if not raw:
+            return None
+        for alias, name in self._aliases:
+            if alias in raw:
+                return name
+        return None
+
+    def area(self, heading: str | None, sentence: str) -> str:
+        for text in (heading, sentence):
+            if not text:
+                continue
+            for a in self.rules.areas.areas:
+                if any(k in text for k in a.keywords):
+                    return a.name
+        return self.rules.areas.default
+
+    def stage_of(self, text: str) -> tuple[str, int] | None:
+        best = None
+        for w, name, rank in self._stage_words:
+            if w in text and (best is None or rank > best[1]):
+                best = (name, rank)
+        return best
+
+    # ------------------------------------------------------------ main
+    def extract(self, s: Structured) -> Extracted:
+        doc = s.document
+        text = s.source.text
+        commitments: list[Commitment] = []
+        outcomes: list[Outcome] = []
+        seen: dict[str, int] = {}
+        for p in s.paragraphs:
+            if p.part not in ("review", "plan"):
+                continue
+            partial_para = bool(_PARTIAL.search(p.text[:12]))
+            for sm in _SENT.finditer(p.text):
+                sent = sm.group(0)
+                s0 = p.start + sm.start()
+                self._sentence(doc, text, p, sent, s0, commitments, outcomes, seen,
+                               p.text[:12] if partial_para else "")
+        return Extracted(commitments, outcomes)
+
+    def _period(self, doc, p: Paragraph, sent: str) -> tuple[str, bool, bool, bool]:
+        """(period, partial_year, cumulative, estimate) for a sentence."""
+        base = p.period or str(doc.year if p.part == "plan" else doc.year - 1)
+        pm = _PARTIAL.search(sent)
+        if pm and (p.part == "plan" or "今年" in sent or "一季度" in sent):
+            year = doc.year if (p.part == "plan" or "今年" in sent) else int(base[:4])
+            q = pm.group(1)
+            tag = "Q1" if "一季度" in q else "H1" if "上半年" in q else "Q1-Q3" if "前三季度" in q else "partial"
+            return f"{year}{tag}", True, False, False
+        if p.part == "review":
+            if _CUMULATIVE.search(sent):
+                span = next((r for r in doc.reviews if "-" in r), None)
+                five = re.search(r"(十三五|十四五)", sent)
+                if five:
+                    span = FIVE_YEAR_PLANS[five.group(1)]
+                return span or f"{doc.year - 5}-{doc.year - 1}", False, True, bool(_ESTIMATE.search(sent))
+            return base, False, False, bool(_ESTIMATE.search(sent))
+        ty = _TARGET_YEAR.search(sent)
+        if ty:
+            y = int(ty.group(1) or ty.group(2))
+            if y > doc.year and "-" not in base:
+                return f"{doc.year}-{y}", False, False, False
+        return base, False, False, False
+
+    def _sentence(self, doc, text, p, sent, s0, commitments, outcomes, seen, context: str = "") -> None:
+        period, partial, cumulative, estimate = self._period(doc, p, context + sent)
+        is_plan = p.part == "plan" and not partial
+        if is_plan and _PAST_IN_PLAN.match(sent):
+            return
+        area = self.area(p.heading, sent)
+        carried: tuple[str, int] | None = None  # (subject, clause start offset in sentence)
+        for cm in _CLAUSE.finditer(sent):
+            clause = cm.group(0)
+            c0 = cm.start()
+            found = find_quantities(clause)
+            if not found:
+                subj = self._subject(clause)
+                if subj and self.canonical(subj):
+                    carried = (subj, c0)
+                if is_plan or p.part == "review":
+                    self._qualitative(doc, text, p, sent, s0, c0, clause, period, area, is_plan, partial,
+                                      commitments, outcomes, seen)
+                continue
+            prev_end = 0
+            for f in found:
+                pre = clause[prev_end: f.start]
+                prev_end = f.end
+                subj = self._subject(pre)
+                qstart = c0
+                post = re.split(r"[,，、。;；]", clause[f.end:], maxsplit=1)[0]
+                if not subj or len(subj) < 2 or subj in _BARE_VERBS:
+                    if carried and (f.quantity.measure in ("growth", "change_pp") or not post):
+                        subj, qstart = carried[0], carried[1]
+                    elif post and len(post) >= 2:
+                        subj = (subj if subj in _BARE_VERBS else (f.verb or "")) + self._clean(post)[:16]
+                    elif carried:
+                        subj, qstart = carried[0], carried[1]
+                else:
+                    carried = (subj, c0)
+                qend = c0 + f.end
+                self._quantitative(doc, text, p, sent, s0, qstart, qend, subj, f, period, area, is_plan, partial,
+                                   cumulative, estimate, commitments, outcomes, seen)
+
+    def _clean(self, s: str) -> str:
+        s = s.strip(" ,，、:：;；。“”\"")
+        for _ in range(3):
+            s2 = _LEAD_JUNK.sub("", s)
+            for pre in self._prefixes:
+                if s2.startswith(pre):
+                    s2 = s2[len(pre):]
+            s = s2
+        return s
+
+    def _subject(self, pre: str) -> str:
+        s = pre
+        changed = True
+        while changed and s:
+            changed = False
+            for w in _TRAIL_CMP:
+                if s.endswith(w):
+                    s = s[: -len(w)]
+                    changed = True
+        for v in ("增长", "增加", "提高到", "提升到", "提高至", "提升至", "提高", "提升", "下降", "降低", "减少", "上涨",
+                  "涨幅", "增速", "增至", "达到", "为", "至", "回落"):
+            if s.endswith(v):
+                s = s[: -len(v)]
+                break
+        if "的" in s:
+            s = s.rsplit("的", 1)[1]
+        s = self._clean(s)
+        return s[-24:]
+
+    def _quantitative(self, doc, text, p, sent, s0, qstart, qend, subj, f: Found, period, area, is_plan, partial,
+                      cumulative, estimate, commitments, outcomes, seen) -> None:
+        start, end = s0 + qstart, s0 + qend
+        # trim leading punctuation
+        while start < end and text.text[start] in ",，、:：;； ":
+            start += 1
+        quote = text.text[start:end]
+        rs, re_ = text.raw_span(start, end)
+        q = f.quantity
+        canonical = self.canonical(subj)
+        key = f"{quote}|{f.start}"
+        n = seen.get(key, 0)
+        seen[key] = n + 1
+        common = dict(
+            document=doc.id, government=doc.government, period=period, area=area, quote=quote,
+            raw_quote=text.raw[rs:re_], sentence=sent, span=Span(start=start, end=end, raw_start=rs, raw_end=re_),
+            kind="quantitative", indicator=canonical or subj or None, indicator_raw=subj or None,
+            comparator=q.comparator, value=q.value, value_high=q.value_high, unit=q.unit, value_norm=q.value_norm,
+            unit_norm=q.unit_norm, sign=q.sign, measure=q.measure,
+            match_text=mask_digits(subj or quote) + "|" + (f.verb or ""),
+        )
+        if is_plan:
+            commitments.append(Commitment(id=record_id("C", doc.id, key, n), tier=f.tier_hint or "primary", **common))
+        else:
+            outcomes.append(Outcome(id=record_id("O", doc.id, key, n), partial_year=partial, cumulative=cumulative,
+                                    estimate=estimate, **common))
+
+    def _qualitative(self, doc, text, p, sent, s0, c0, clause, period, area, is_plan, partial,
+                     commitments, outcomes, seen) -> None:
+        stage = self.stage_of(clause)
+        if stage is None:
+            return
+        for m in self._suffix_re.finditer(clause):
+            end = m.end()
+            # extend over further suffixes and phase markers glued on ("总部" + "基地" + "二期")
+            while True:
+                tail = re.match(r"[一二三四五六七八九十\d]+期", clause[end:]) or self._suffix_re.match(clause, end)
+                if not tail or tail.end() - (0 if tail.re is self._suffix_re else -end) <= end:
+                    break
+                end = tail.end() if tail.re is self._suffix_re else end + tail.end()
+            left = clause[:m.start()]
+            # cut at the last stop word/punctuation before the suffix
+            cut = 0
+            for sm in _STAGE_STOP.finditer(left):
+                cut = sm.end()
+            for vm in self._entity_stop.finditer(left):
+                if vm.end() > cut:
+                    cut = vm.end()
+            ent = clause[cut:end]
+            core = clause[cut:m.start()]
+            if len(core) < 2 or len(ent) > 20:
+                continue
+            if self._generic and self._generic.match(core):
+                continue
+            if re.search(r"\d", core):
+                continue
+            start, stop = s0 + c0 + max(0, cut - 0), s0 + c0 + len(clause.rstrip(",，、:：;；。"))
+            qstart = s0 + c0
+            quote = text.text[qstart:stop]
+            rs, re_ = text.raw_span(qstart, stop)
+            key = f"{ent}|{quote}"
+            n = seen.get(key, 0)
+            seen[key] = n + 1
+            common = dict(
+                document=doc.id, government=doc.government, period=period, area=area, quote=quote,
+                raw_quote=text.raw[rs:re_], sentence=sent,
+                span=Span(start=qstart, end=stop, raw_start=rs, raw_end=re_), kind="qualitative",
+                indicator=None, indicator_raw=None, measure="qualitative", entity=ent, stage=stage[0],
+                match_text=ent,
+            )
+            if is_plan:
+                commitments.append(Commitment(id=record_id("C", doc.id, key, n), **common))
+            else:
+                outcomes.append(Outcome(id=record_id("O", doc.id, key, n), partial_year=partial, **common))
+            break  # one named thing per clause

@@ -1,0 +1,111 @@
+"""Run the whole pipeline: ingest -> structure -> extract -> cross-check -> match -> classify -> Results.
+
+The report stage (`checker.report`) renders a `Results`; this module never writes files.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from . import __version__
+from .classify import Classifier
+from .crosscheck import find_conflicts, find_repeats
+from .extract import Extractor
+from .ingest import collect, load
+from .match import Candidate, Matcher
+from .models import Results, RulesDigest, Summary
+from .rules import RuleSet
+from .structure import Structured, structure
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class Run:
+    results: Results
+    structured: list[Structured]
+    candidates: dict[str, list[Candidate]] = field(default_factory=dict)
+    pairs_scored: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def run(inputs: list[str | Path], rules: RuleSet, progress: Progress | None = None) -> Run:
+    import time
+
+    t = time.perf_counter()
+    timings: dict[str, float] = {}
+    files = collect(inputs)
+    structured: list[Structured] = []
+    for i, (shown, path) in enumerate(files):
+        if progress:
+            progress("ingest", i, len(files))
+        structured.append(structure(load(shown, path)))
+    timings["ingest"] = time.perf_counter() - t
+    return analyse(structured, rules, progress, timings)
+
+
+def analyse(structured: list[Structured], rules: RuleSet, progress: Progress | None = None,
+            timings: dict[str, float] | None = None) -> Run:
+    import time
+
+    timings = dict(timings or {})
+    documents = [s.document for s in structured]
+    _check_duplicates(structured)
+    t = time.perf_counter()
+    extractor = Extractor(rules)
+    commitments, outcomes = [], []
+    for i, s in enumerate(structured):
+        if progress:
+            progress("extract", i, len(structured))
+        e = extractor.extract(s)
+        commitments += e.commitments
+        outcomes += e.outcomes
+    timings["extract"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    matcher = Matcher(rules)
+    repeats = find_repeats(documents, commitments, rules, matcher)
+    conflicts = find_conflicts(commitments, matcher.known)
+    candidates = matcher.match(documents, commitments, outcomes)
+    timings["match"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    classifier = Classifier(rules, documents)
+    by_id = {c.id: c for c in commitments}
+    for i, c in enumerate(commitments):
+        classifier.classify(c, candidates.get(c.id, []), by_id)
+    used: dict[str, list[str]] = {}
+    for c in commitments:
+        for ev in c.evidence:
+            used.setdefault(ev.outcome, []).append(c.id)
+    for o in outcomes:
+        o.used_by = used.get(o.id, [])
+    timings["classify"] = time.perf_counter() - t
+
+    status_counts = Counter(c.status for c in commitments)
+    unrep = Counter(c.unreported_kind for c in commitments if c.unreported_kind)
+    results = Results(
+        generated_by=f"checker {__version__}",
+        rules=RulesDigest(files=rules.files, digest=rules.digest),
+        summary=Summary(documents=len(documents), commitments=len(commitments),
+                        quantitative=sum(c.kind == "quantitative" for c in commitments), outcomes=len(outcomes),
+                        status_counts={k: status_counts.get(k, 0) for k in ("met", "missed", "unreported")},
+                        unreported_kinds=dict(sorted(unrep.items()))),
+        documents=documents, commitments=commitments, outcomes=outcomes, conflicts=conflicts, repeats=repeats,
+    )
+    return Run(results=results, structured=structured, candidates=candidates, pairs_scored=matcher.pairs_scored,
+               timings=timings)
+
+
+def _check_duplicates(structured: list[Structured]) -> None:
+    """The same file content given twice would double every record: keep the first, say so nowhere silently."""
+    seen: dict[str, str] = {}
+    for s in structured:
+        if s.document.sha256 in seen:
+            from .errors import InputError
+
+            raise InputError(f"{s.document.path}: same content as {seen[s.document.sha256]}; give each report once")
+        seen[s.document.sha256] = s.document.path

@@ -1,0 +1,211 @@
+"""The quantity parser: numbers, magnitudes (万/亿/万亿), units, %, 个百分点, comparators and ranges.
+
+`find_quantities(text)` returns every quantity in a clause of normalised text with its span, the verb in
+front of it and what the wording says about comparator and measure. It is used by `extract` only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .models import Quantity
+
+MAGNITUDES = {"万亿": 1e12, "千亿": 1e11, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4}
+# Base units, longest first when building the pattern. Durations (年, 天, 小时) and ranks are not quantities.
+UNITS = [
+    "个百分点", "百分点", "%", "‰", "平方公里", "平方千米", "平方米", "立方米", "公里", "千米", "延米", "米", "公顷", "亩",
+    "人次", "人", "户", "家", "个", "项", "套", "间", "所", "座", "条", "吨", "标准箱", "标箱", "辆", "台", "架",
+    "件", "栋", "幢", "场", "批", "名", "位", "千瓦时", "千瓦", "兆瓦", "度", "元", "美元", "倍", "张", "床",
+    "棵", "株", "篇", "部", "处", "门", "支", "艘", "列", "班", "所", "片", "村", "镇", "站", "次", "册", "m2", "km",
+]
+_UNIT_ALT = "|".join(sorted({re.escape(u) for u in UNITS}, key=len, reverse=True))
+_MAG_ALT = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# A quantity: [comparator-before] number [magnitude] [unit] [range part] [comparator-after]
+_QUANT = re.compile(
+    rf"(?P<num>{_NUM})(?P<mag>{_MAG_ALT})?(?P<unit>{_UNIT_ALT})"
+    rf"(?:(?P<sep>-|—|–|~|至|到|－)(?P<num2>{_NUM})(?P<mag2>{_MAG_ALT})?(?P<unit2>{_UNIT_ALT})?)?"
+)
+_QUALIFIER_AFTER = re.compile(r"(?:的|(?<=以上)|(?<=以下))(?=[^,，。;；、]{0,2}(?:项目|企业|工业企业|重点项目|的))|的")
+_RANGE_FIRST = re.compile(
+    rf"(?P<num>{_NUM})(?P<sep>-|—|–|~|至|到|－)(?P<num2>{_NUM})(?P<mag>{_MAG_ALT})?(?P<unit>{_UNIT_ALT})"
+)
+GE_BEFORE = ("不少于", "不低于", "超过", "突破", "高于", "多于", "力争超过", "达到以上", "逾", "超")
+LE_BEFORE = ("不高于", "不超过", "低于", "控制在", "少于", "不大于")
+ABOUT_BEFORE = ("约", "大约", "近")
+GE_AFTER = ("以上", "左右以上", "多", "余")
+LE_AFTER = ("以内", "以下", "之内", "内")
+ABOUT_AFTER = ("左右",)
+GROWTH_UP = ("增长", "增加", "提高", "提升", "上涨", "上升", "增速", "增幅", "涨幅", "年均增长", "同比增长", "分别增长",
+             "比上年增长", "增长率")
+GROWTH_DOWN = ("下降", "降低", "减少", "回落", "压减", "削减", "降幅", "缩小")
+STOCK = ("达到", "达", "增至", "提高到", "提升到", "提高至", "提升至", "突破", "超过", "总量", "累计", "保持在",
+         "稳定在", "控制在", "为", "至", "规模", "保有量")
+FLOW = ("新增", "新建", "引进", "完成", "实施", "开工", "建成", "培育", "改造", "签约", "开展", "举办", "新开工",
+        "打造", "实现", "招引", "认定", "新改建", "改扩建", "建设", "筹集", "提供", "发放", "投入", "落地",
+        "吸引", "帮扶", "带动", "培训", "安置", "植树", "造林", "治理", "创建", "推动", "交付", "供应", "落实")
+SHARE_WORDS = ("率", "比重", "占比", "比例", "占", "覆盖", "达标")
+
+
+@dataclass(frozen=True)
+class Found:
+    """One quantity inside a clause: offsets are relative to the clause."""
+
+    start: int
+    end: int
+    quantity: Quantity
+    verb: str | None
+    tier_hint: str | None  # "stretch" when worded 力争 after a floor for the same thing
+
+
+def to_float(s: str) -> float:
+    return float(s.replace(",", ""))
+
+
+def _unit_parts(mag: str | None, unit: str | None) -> tuple[float, str, str]:
+    m = MAGNITUDES.get(mag or "", 1.0)
+    u = unit or ""
+    norm = {"百分点": "pp", "个百分点": "pp", "平方千米": "平方公里", "千米": "公里", "km": "公里", "m2": "平方米",
+            "标箱": "标准箱"}.get(u, u)
+    return m, (mag or "") + u, norm
+
+
+def _excluded(text: str, m: re.Match) -> bool:
+    s, e = m.start(), m.end()
+    before = text[max(0, s - 3):s]
+    after = text[e:e + 2]
+    num = m.group("num")
+    if before.endswith(("第", "PM", "前", "排名")) or before.endswith("PM_"):
+        return True
+    if re.fullmatch(r"(19|20)\d\d", num) and not m.group("mag") and m.group("unit") in ("年", "个", "项", "人", "家"):
+        return True
+    if after.startswith(("号", "级", "强", "佳", "大", "届", "周年", "A", "G")) and m.group("unit") in ("个", "家", "位", "名"):
+        return True
+    if m.group("unit") in ("次",) and after.startswith("会"):
+        return True
+    if s > 0 and (text[s - 1] in "+.·" or text[s - 1].isdigit()):
+        return True
+    if text[e:e + 1] == "+" or text[max(0, s - 1):s] == "+":
+        return True
+    return False
+
+
+def find_quantities(text: str) -> list[Found]:
+    """All quantities in `text` (a clause or sentence of normalised text)."""
+    out: list[Found] = []
+    taken: list[tuple[int, int]] = []
+    for pat in (_RANGE_FIRST, _QUANT):
+        for m in pat.finditer(text):
+            if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
+                continue
+            if _excluded(text, m):
+                continue
+            f = _build(text, m)
+            if f is not None and _QUALIFIER_AFTER.match(text, f.end):
+                continue  # "亿元以上项目", "600亿元的": a category, not a quantity
+            if f is not None:
+                out.append(f)
+                taken.append((f.start, f.end))
+    out.sort(key=lambda f: f.start)
+    # Two-tier wording: "6%以上、力争7%" -> the second is a stretch goal of the first.
+    tiers: list[Found] = []
+    for i, f in enumerate(out):
+        hint = None
+        if i > 0 and "力争" in text[out[i - 1].end:f.start] and out[i - 1].quantity.unit_norm == f.quantity.unit_norm \
+                and f.start - out[i - 1].end <= 8:
+            hint = "stretch"
+            prev = tiers[-1]
+            q = f.quantity.model_copy(update={"measure": prev.quantity.measure, "sign": prev.quantity.sign,
+                                              "value_norm": prev.quantity.sign * abs(f.quantity.value_norm)})
+            f = Found(f.start, f.end, q, prev.verb, hint)
+        tiers.append(Found(f.start, f.end, f.quantity, f.verb, hint))
+    return tiers
+
+
+def _build(text: str, m: re.Match) -> Found | None:
+    gd = m.groupdict()
+    if gd.get("unit") is None:
+        return None
+    mag, unit = gd.get("mag"), gd["unit"]
+    v1 = to_float(gd["num"])
+    v2 = to_float(gd["num2"]) if gd.get("num2") else None
+    if v2 is not None and gd.get("unit2") and gd["unit2"] != unit:
+        # "3个-5个" fine; "5%-6个" is two things: keep the first only.
+        v2 = None
+    start, end = m.start(), m.end()
+    if v2 is not None and m.re is _QUANT and not gd.get("sep"):
+        v2 = None
+    if v2 is not None and v2 <= v1:
+        v2 = None
+        end = m.start("sep") if m.re is _QUANT and gd.get("sep") else end
+    mult, unit_printed, unit_norm = _unit_parts(mag, unit)
+    if m.re is _QUANT and gd.get("mag2") and v2 is not None:
+        mult2 = MAGNITUDES.get(gd["mag2"], 1.0)
+    else:
+        mult2 = mult
+    before = text[max(0, start - 8):start]
+    after = text[end:end + 4]
+    comparator = "="
+    if v2 is not None:
+        comparator = "range"
+    elif after.startswith(ABOUT_AFTER) or before.endswith(ABOUT_BEFORE):
+        comparator = "~"
+        if after.startswith(ABOUT_AFTER):
+            end += 2
+    elif after.startswith(GE_AFTER) and not after.startswith(("多元", "多样", "余额", "多项", "多个")):
+        comparator = ">="
+        word = next(w for w in GE_AFTER if after.startswith(w))
+        end += len(word)
+    elif after.startswith(LE_AFTER) and not (after.startswith("内") and len(after) > 1 and after[1] not in "，,。;；、"):
+        comparator = "<="
+        word = next(w for w in LE_AFTER if after.startswith(w))
+        end += len(word)
+    elif any(before.endswith(w) for w in GE_BEFORE):
+        comparator = ">="
+    elif any(before.endswith(w) for w in LE_BEFORE):
+        comparator = "<="
+    verb = _verb(before)
+    sign = -1 if verb in GROWTH_DOWN else 1
+    if unit_norm == "%":
+        if verb in GROWTH_UP or verb in GROWTH_DOWN:
+            measure = "growth"
+        elif any(w in text[max(0, start - 12):start] for w in SHARE_WORDS):
+            measure = "share"
+        else:
+            measure = "growth" if re.search(r"增长|下降|降低|提高|增速|涨幅", before) else "share"
+    elif unit_norm == "pp":
+        measure = "change_pp"
+    elif verb in STOCK:
+        measure = "stock"
+    elif verb in FLOW or verb in GROWTH_UP:
+        measure = "flow"
+    elif unit_norm in ("元", "美元"):
+        measure = "level"
+    else:
+        measure = "flow"
+    q = Quantity(
+        value=v1, value_high=v2, unit=unit_printed, comparator=comparator, sign=sign,
+        value_norm=sign * v1 * mult, value_high_norm=(sign * v2 * mult2) if v2 is not None else None,
+        unit_norm=unit_norm, measure=measure,
+    )
+    return Found(start, end, q, verb, None)
+
+
+_VERBS = sorted(set(GROWTH_UP + GROWTH_DOWN + STOCK + FLOW), key=len, reverse=True)
+_FILLER_BEFORE = ("以上", "不少于", "不低于", "超过", "力争", "确保", "约", "大约", "分别", "均", "控制在", "同比",
+                  "比上年", "年均", "平均", "在", "达到")
+
+
+def _verb(before: str) -> str | None:
+    """The verb right before a number, skipping comparator words ("增长不低于", "力争达到")."""
+    s = before
+    for _ in range(3):
+        for f in ("不少于", "不低于", "超过", "力争", "确保", "约", "大约", "分别", "均", "同比", "比上年", "年均",
+                  "平均", "以上", "左右"):
+            if s.endswith(f) and not any(s.endswith(v) and len(v) >= len(f) for v in _VERBS):
+                s = s[: -len(f)]
+        for v in _VERBS:
+            if s.endswith(v):
+                return v
+    return None

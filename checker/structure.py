@@ -1,0 +1,325 @@
+"""Detect what a document is (government, kind, date, periods) and where its parts are.
+
+Every detected value carries a `Detection` saying why, so `checker inspect` can explain itself. A sidecar
+(`NAME.meta.yaml` or `manifest.yaml`) overrides detection field by field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from .errors import InputError
+from .ingest import Source
+from .models import Detection, Document, Section
+
+CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+             "八": 8, "九": 9}
+FIVE_YEAR_PLANS = {"十一五": "2006-2010", "十二五": "2011-2015", "十三五": "2016-2020", "十四五": "2021-2025",
+                   "十五五": "2026-2030", "十六五": "2031-2035"}
+
+_ADMIN = r"[\u4e00-\u9fa5]{1,10}?(?:自治区|自治州|省|市|区|县|旗|州|盟)"
+_GOV_PATTERNS = [
+    (re.compile(rf"在({_ADMIN})第[一二三四五六七八九十]+届人民代表大会"), "delivered at the congress of"),
+    (re.compile(rf"({_ADMIN})第[一二三四五六七八九十]+届人民代表大会第[一二三四五六七八九十]+次会议"), "congress session of"),
+    (re.compile(rf"((?:{_ADMIN})+)人民政府(?:代理|代)?(?:区长|市长|县长|省长|主席|旗长|州长)"), "signed by the head of"),
+    (re.compile(rf"^((?:{_ADMIN})+)\s*\d{{4}}年国民经济和社会发展计划", re.M), "plan title of"),
+    (re.compile(rf"((?:{_ADMIN})+)\d{{4}}年国民经济和社会发展计划"), "plan title of"),
+]
+_DATE = re.compile(
+    r"(\d{4}|[〇零○O一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日"
+)
+_YEAR_IN_NAME = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
+_YEAR = re.compile(r"(?<!\d)(20\d\d)年")
+_FIVE = re.compile(r"(十一五|十二五|十三五|十四五|十五五|十六五)")
+
+REVIEW_WORDS = re.compile(r"回顾|执行情况|主要成就|过去一年|过去五年|工作总结|完成情况")
+PLAN_WORDS = re.compile(
+    r"工作安排|重点工作|重点任务|主要目标|预期目标|目标任务|总体要求|工作目标|主要任务|今后五年|发展计划|计划\(草案\)|"
+    r"政府自身建设|民生实事|工作建议|奋斗目标"
+)
+GLOSSARY_WORDS = re.compile(r"名词解释|词语解释|名词注释|注释|附注|词条解释|有关用语|用语说明")
+LEVEL1 = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|第[一二三四五六七八九十]{1,3}部分)")
+LEVEL2 = re.compile(r"^(?:[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[,，、:：])")
+
+
+@dataclass
+class Paragraph:
+    start: int
+    end: int
+    text: str
+    part: str = "other"
+    period: str | None = None
+    heading: str | None = None  # nearest level-2 heading (policy area source)
+
+
+@dataclass
+class Structured:
+    source: Source
+    document: Document
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+def cn_int(s: str) -> int:
+    """Parse a small Chinese or Arabic integer ('2024', '二〇二四', '十二', '二十一')."""
+    if s.isdigit():
+        return int(s)
+    if all(c in CN_DIGITS for c in s) and len(s) >= 2 and "十" not in s:
+        return int("".join(str(CN_DIGITS[c]) for c in s))
+    total, cur = 0, 0
+    for c in s:
+        if c == "十":
+            total += (cur or 1) * 10
+            cur = 0
+        elif c in CN_DIGITS:
+            cur = CN_DIGITS[c]
+        else:
+            raise ValueError(s)
+    return total + cur
+
+
+def short_government(full: str) -> str:
+    """'安阳市北关区' -> '北关区'; '新乡市红旗区' -> '红旗区'; '河南省' -> '河南省'."""
+    full = re.sub(r"[^\u4e00-\u9fa5]", "", full)
+    body = full
+    for suffix in ("自治区", "自治州", "省", "市", "区", "县", "旗", "州", "盟"):
+        if full.endswith(suffix) and len(full) > len(suffix):
+            body = full[: -len(suffix)]
+            last = suffix
+            break
+    else:
+        return full
+    cut = max((body.rfind(b) + len(b) for b in ("自治区", "自治州", "省", "市", "盟") if body.rfind(b) >= 0), default=0)
+    name = body[cut:]
+    if len(name) > 5:
+        name = name[-2:]
+    return name + last
+
+
+def structure(src: Source) -> Structured:
+    text = src.text.text
+    det: list[Detection] = []
+    ov = src.overrides
+    head = text[:1500]
+
+    # Government.
+    gov_full, gov_reason, gov_source = None, "", "default"
+    for pat, why in _GOV_PATTERNS:
+        m = pat.search(head) or pat.search(text[:6000])
+        if m:
+            gov_full, gov_reason, gov_source = m.group(1), f"{why} {m.group(1)}: “{m.group(0)[:40]}”", "text"
+            break
+    if gov_full is None:
+        parent = src.abspath.parent.name
+        if re.fullmatch(_ADMIN, parent):
+            gov_full, gov_reason, gov_source = parent, f"folder name {parent}", "path"
+    if gov_full is None and "国务院" in head:
+        gov_full, gov_reason, gov_source = "国务院", "mentions 国务院 in the heading", "text"
+    if "government" in ov:
+        gov_full, gov_reason, gov_source = str(ov["government"]), "sidecar override", "sidecar"
+    if not gov_full:
+        raise InputError(f"{src.path}: cannot detect the government; add a sidecar {src.abspath.stem}.meta.yaml "
+                         f"with 'government: 某某区'")
+    government = str(ov["government"]) if "government" in ov else short_government(gov_full)
+    if gov_source == "text" and src.abspath.parent.name.endswith(("市", "区", "县")) and src.front_matter:
+        # Corpus layout <city>/<year>.md: the folder names the government when the text names a sub-unit.
+        parent = src.abspath.parent.name
+        if parent != government and parent in gov_full:
+            government = parent
+    det.append(Detection(field="government", value=government, source=gov_source, reason=gov_reason))
+
+    # Kind.
+    title = str(src.front_matter.get("title") or "") if src.front_matter else ""
+    first = text[:400]
+    if "本报讯" in text[:2000] or re.search(r"□本报记者|本报记者|\(记者", text[:2000]):
+        kind, why = "news", "news wording (本报讯/记者)"
+    elif "国民经济和社会发展计划" in first[:120] and "政府工作报告" not in first[:120]:
+        kind, why = "plan", "title names 国民经济和社会发展计划"
+    elif "政府工作报告" in first or "政府工作报告" in title or "向大会报告工作" in text[:3000]:
+        kind, why = "work_report", "title or opening names 政府工作报告"
+    else:
+        kind, why = "other", "no known title"
+    ksrc = "text"
+    if "kind" in ov:
+        kind, why, ksrc = str(ov["kind"]), "sidecar override", "sidecar"
+        if kind not in ("work_report", "plan", "news", "other"):
+            raise InputError(f"{src.path}: sidecar kind '{kind}' is not one of work_report, plan, news, other")
+    det.append(Detection(field="kind", value=kind, source=ksrc, reason=why))
+
+    # Delivery date and year.
+    delivered: dt.date | None = None
+    year: int | None = None
+    m = _DATE.search(text[:1500])
+    if m and kind != "news":
+        try:
+            delivered = dt.date(cn_int(m.group(1)), cn_int(m.group(2)), cn_int(m.group(3)))
+            year = delivered.year
+            det.append(Detection(field="delivered", value=delivered.isoformat(), source="text",
+                                 reason=f"date line “{m.group(0)}”"))
+        except ValueError:
+            delivered = None
+    if year is None:
+        m2 = re.search(r"(20\d\d)\s*年\s*国民经济和社会发展计划", text[:300])
+        name_years = _YEAR_IN_NAME.findall(src.abspath.name)
+        if m2:
+            year = int(m2.group(1))
+            det.append(Detection(field="year", value=str(year), source="text", reason=f"plan title “{m2.group(0)}”"))
+        elif name_years:
+            year = int(name_years[0])
+            det.append(Detection(field="year", value=str(year), source="path", reason=f"file name {src.abspath.name}"))
+        else:
+            years = [int(y) for y in _YEAR.findall(text[:3000])]
+            if years:
+                year = max(years)
+                det.append(Detection(field="year", value=str(year), source="text",
+                                     reason="latest year mentioned near the start"))
+    if "delivered" in ov:
+        try:
+            delivered = dt.date.fromisoformat(str(ov["delivered"]))
+        except ValueError:
+            raise InputError(f"{src.path}: sidecar delivered '{ov['delivered']}' is not a YYYY-MM-DD date") from None
+        year = delivered.year
+        det.append(Detection(field="delivered", value=str(delivered), source="sidecar", reason="sidecar override"))
+    if "year" in ov:
+        year = int(ov["year"])
+        det.append(Detection(field="year", value=str(year), source="sidecar", reason="sidecar override"))
+    if year is None:
+        raise InputError(f"{src.path}: cannot detect the year; add a sidecar with 'year: 2024' or 'delivered: 2024-02-03'")
+
+    paragraphs = _paragraphs(text)
+    sections = _sections(paragraphs, kind, year)
+    reviews = _dedupe([s.period for s in sections if s.kind == "review" and s.period])
+    plans = _dedupe([s.period for s in sections if s.kind == "plan" and s.period])
+    if "reviews" in ov:
+        reviews = [str(x) for x in ov["reviews"]]
+    if "plans" in ov:
+        plans = [str(x) for x in ov["plans"]]
+    det.append(Detection(field="parts", value=", ".join(f"{s.kind}:{s.heading[:20]}" for s in sections) or "none",
+                         source="text", reason="part headings found"))
+
+    doc_id = hashlib.sha256(f"{government}|{src.abspath.name}|{src.sha256}".encode()).hexdigest()[:12]
+    document = Document(
+        id=f"D{doc_id}", path=src.path, sha256=src.sha256, government=government,
+        government_full=str(ov.get("government_full") or (gov_full if gov_full.endswith(government) and len(gov_full) <= 12 else government)), kind=kind,
+        title=str(ov.get("title") or title or _title_guess(text)), delivered=delivered, year=year,
+        reviews=reviews, plans=plans, sections=sections, detections=det,
+    )
+    _assign(paragraphs, sections)
+    return Structured(source=src, document=document, paragraphs=paragraphs)
+
+
+def _dedupe(xs):
+    out = []
+    for x in xs:
+        if x not in out:
+            out.append(x)
+    return out
+
+
+def _title_guess(text: str) -> str:
+    for line in text.split("\n")[:6]:
+        if "报告" in line or "计划" in line:
+            return line[:60]
+    return text.split("\n", 1)[0][:60]
+
+
+def _paragraphs(text: str) -> list[Paragraph]:
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        if line:
+            out.append(Paragraph(pos, pos + len(line), line))
+        pos += len(line) + 1
+    return out
+
+
+def heading_periods(heading: str, year: int, part: str) -> list[str]:
+    periods = [m for m in _YEAR.findall(heading)]
+    periods += [FIVE_YEAR_PLANS[m] for m in _FIVE.findall(heading)]
+    if "今后五年" in heading or "未来五年" in heading:
+        periods.append(f"{year}-{year + 4}")
+    if "过去五年" in heading or "五年来" in heading:
+        periods.append(f"{year - 5}-{year - 1}")
+    if not periods:
+        periods = [str(year - 1 if part == "review" else year)]
+    return periods
+
+
+def _is_part_heading(p: Paragraph) -> str | None:
+    t = p.text
+    if len(t) > 45 or LEVEL2.match(t):
+        return None
+    body = LEVEL1.sub("", t)
+    if "。" in body[:-1]:
+        return None
+    if GLOSSARY_WORDS.search(body) and len(body) <= 20:
+        return "glossary"
+    if REVIEW_WORDS.search(body):
+        return "review"
+    if PLAN_WORDS.search(body):
+        return "plan"
+    if LEVEL1.match(t):
+        return "level1"
+    return None
+
+
+def _sections(paragraphs: list[Paragraph], kind: str, year: int) -> list[Section]:
+    heads: list[tuple[int, str, Paragraph]] = []
+    for i, p in enumerate(paragraphs):
+        k = _is_part_heading(p)
+        if k:
+            heads.append((i, k, p))
+    sections: list[Section] = []
+    if not any(k in ("review", "plan") for _, k, _ in heads):
+        # No part headings: fall back to wording ("过去一年"/"一年来" opens a review, "今年" targets a plan).
+        for i, p in enumerate(paragraphs):
+            if re.match(r"^(过去一年|一年来|过去五年|五年来)", p.text) and not sections:
+                sections.append(Section(kind="review", heading=p.text[:30], start=p.start, end=p.end,
+                                        period=str(year - 1)))
+            elif re.search(r"主要预期目标|今年.{0,8}(工作|目标|任务)", p.text) and (not sections or sections[-1].kind == "review"):
+                sections.append(Section(kind="plan", heading=p.text[:30], start=p.start, end=p.end, period=str(year)))
+    else:
+        current = None
+        for i, k, p in heads:
+            if k == "level1":
+                # An unlabelled level-1 heading continues the current part (e.g. 民生实事 items "一、交通出行").
+                if current is not None:
+                    continue
+                continue
+            periods = heading_periods(p.text, year, k)
+            current = k
+            sections.append(Section(kind=k, heading=p.text, start=p.start, end=p.end, period=periods[0]))
+            for extra in periods[1:]:
+                sections.append(Section(kind=k, heading=p.text, start=p.start, end=p.end, period=extra))
+    # Close the sections: each runs to the next section's heading (same-heading twins share the range).
+    starts = sorted({s.start for s in sections})
+    text_end = paragraphs[-1].end if paragraphs else 0
+    for s in sections:
+        later = [x for x in starts if x > s.start]
+        s.end = later[0] - 1 if later else text_end
+    # A work report or plan without a plan heading but with a targets paragraph: nothing to add.
+    for s in sections:
+        if s.kind == "plan":
+            for p in paragraphs:
+                if s.start <= p.start <= s.end and "主要预期目标" in p.text:
+                    s.targets_block = True
+                    break
+    return sections
+
+
+def _assign(paragraphs: list[Paragraph], sections: list[Section]) -> None:
+    area_heading = None
+    last_part = None
+    for p in paragraphs:
+        owning = [s for s in sections if s.start <= p.start <= s.end]
+        if owning:
+            p.part = owning[0].kind
+            p.period = owning[0].period
+        if p.part != last_part:
+            area_heading = None
+            last_part = p.part
+        if LEVEL2.match(p.text) or (len(p.text) <= 30 and "。" not in p.text and not p.text.endswith(("，", "、"))):
+            area_heading = p.text
+        p.heading = area_heading
