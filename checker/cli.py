@@ -22,8 +22,8 @@ from .errors import CheckerError
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="checker: 政府工作报告承诺兑现核查 / commitment checker.")
 rules_app = typer.Typer(no_args_is_help=True, help="Check and document the rule files.")
 app.add_typer(rules_app, name="rules")
-err = Console(stderr=True)
-out = Console()
+err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 STAGE_ZH = {"ingest": "读取", "extract": "抽取", "render": "生成记分卡"}

@@ -27,7 +27,7 @@ _TRAIL_CMP = ("以上", "左右", "以内", "不少于", "不低于", "超过", 
               "控制在", "保持在", "稳定在", "同比", "比上年", "年均", "平均", "实现", "完成", "达")
 _LEAD_JUNK = re.compile(r"^(?:[一二三四五六七八九十]+是|[(（][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+|其中|并|和|及|与|且|共|使|让|全力|推动|促进)+")
 _STAGE_STOP = re.compile(r"[，,。；;、：:“”\"的和与及等为]")
-_BARE_VERBS = {"实施", "新增", "新建", "引进", "完成", "建成", "开工", "培育", "改造", "签约", "开展", "举办", "打造",
+_BARE_VERBS = {"特别是", "其中", "包括", "以及", "实施", "新增", "新建", "引进", "完成", "建成", "开工", "培育", "改造", "签约", "开展", "举办", "打造",
                "实现", "招引", "认定", "建设", "筹集", "提供", "发放", "投入", "创建", "推动", "交付", "落实", "累计",
                "新开工", "改扩建", "新改建", "全力推动", "有效推进", "推进", "续建", "谋划", "储备", "谋划储备"}
 
@@ -100,6 +100,8 @@ class Extractor:
         for p in s.paragraphs:
             if p.part not in ("review", "plan"):
                 continue
+            if len(p.text) <= 24 and not re.search(r"[。，,;；：:]", p.text):
+                continue  # a heading line ("预期目标 全区经济增长6.5%") repeats what its body says
             partial_para = bool(_PARTIAL.search(p.text[:12]))
             for sm in _SENT.finditer(p.text):
                 sent = sm.group(0)
@@ -209,7 +211,7 @@ class Extractor:
         quote = text.text[start:end]
         rs, re_ = text.raw_span(start, end)
         q = f.quantity
-        canonical = self.canonical(subj)
+        canonical = self.canonical(subj) or self.canonical((subj or "") + (f.verb or ""))
         key = f"{quote}|{f.start}"
         n = seen.get(key, 0)
         seen[key] = n + 1

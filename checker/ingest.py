@@ -18,6 +18,8 @@ from .errors import InputError
 from .normalise import NormalText, normalise
 
 SUFFIXES = (".txt", ".md", ".markdown")
+# Inside folders, these files describe the collection rather than being reports.
+NOT_REPORTS = ("readme", "sources", "license", "changelog", "manifest")
 SIDECAR_FIELDS = {"government", "government_full", "kind", "delivered", "year", "reviews", "plans", "title"}
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.S)
 
@@ -47,7 +49,7 @@ def collect(inputs: list[str | Path]) -> list[tuple[str, Path]]:
             raise InputError(f"{given}: no such file or folder")
         if p.is_dir():
             files = sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in SUFFIXES
-                           and not q.name.lower().startswith("readme"))
+                           and not q.name.lower().startswith(NOT_REPORTS))
             if not files:
                 raise InputError(f"{given}: folder holds no .txt or .md report")
         else:

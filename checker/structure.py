@@ -247,8 +247,13 @@ def heading_periods(heading: str, year: int, part: str) -> list[str]:
     return periods
 
 
+_GLOSSARY_START = re.compile(r"^(?:附[件录]\d*)?(?:《[^》]{2,16}》)?(?:部分|有关)?(?:名词解释|词语解释|名词注释|词条解释|用语说明)")
+
+
 def _is_part_heading(p: Paragraph) -> str | None:
     t = p.text
+    if _GLOSSARY_START.match(t):
+        return "glossary"  # also when the heading line was joined to the first entry
     if len(t) > 45 or LEVEL2.match(t):
         return None
     body = LEVEL1.sub("", t)

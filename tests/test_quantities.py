@@ -1,0 +1,61 @@
+"""The quantity parser: table-driven cases from real report wording, and no crash on any string."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.quantities import find_quantities
+
+# text, [(comparator, value, value_high, unit printed, normalised value, unit_norm, measure), ...]
+CASES = [
+    ("全区地区生产总值增长7.5%", [("=", 7.5, None, "%", 7.5, "%", "growth")]),
+    ("规模以上工业增加值增长10%以上", [(">=", 10, None, "%", 10, "%", "growth")]),
+    ("居民消费价格涨幅3%左右", [("~", 3, None, "%", 3, "%", "growth")]),
+    ("单位生产总值能耗降低3%", [("=", 3, None, "%", -3, "%", "growth")]),
+    ("城镇调查失业率控制在5.5%以内", [("<=", 5.5, None, "%", 5.5, "%", "share")]),
+    ("经济增长4.5%—5%", [("range", 4.5, 5, "%", 4.5, "%", "growth")]),
+    ("常住人口城镇化率提高1.5个百分点", [("=", 1.5, None, "个百分点", 1.5, "pp", "change_pp")]),
+    ("新增人才公寓500套", [("=", 500, None, "套", 500, "套", "flow")]),
+    ("技术合同成交额1.62亿元", [("=", 1.62, None, "亿元", 1.62e8, "元", "level")]),
+    ("累计办理留抵退税4244万元", [("=", 4244, None, "万元", 4.244e7, "元", "level")]),
+    ("城镇新增就业1.2万人", [("=", 1.2, None, "万人", 12000, "人", "flow")]),
+    ("引进各类人才2000名以上", [(">=", 2000, None, "名", 2000, "名", "flow")]),
+    ("全年签约亿元以上项目不少于25个,其中30亿元以上项目不少于5个",
+     [(">=", 25, None, "个", 25, "个", "flow"), (">=", 5, None, "个", 5, "个", "flow")]),
+    ("进出口总额达到1.2万亿元", [("=", 1.2, None, "万亿元", 1.2e12, "元", "stock")]),
+    ("增速位居四区第1位", []),
+    ("2023年", []),
+    ("PM2.5平均浓度下降", []),
+    ("“12+2+N”应用场景", []),
+    ("总投资超过600亿元的重点项目", []),
+]
+
+
+@pytest.mark.parametrize("text,want", CASES, ids=[c[0] for c in CASES])
+def test_quantities(text, want):
+    got = [(f.quantity.comparator, f.quantity.value, f.quantity.value_high, f.quantity.unit, f.quantity.value_norm,
+            f.quantity.unit_norm, f.quantity.measure) for f in find_quantities(text)]
+    assert len(got) == len(want), got
+    for g, w in zip(got, want):
+        assert g[:4] == (w[0], pytest.approx(w[1]), pytest.approx(w[2]) if w[2] is not None else None, w[3])
+        assert g[4] == pytest.approx(w[4])
+        assert g[5:] == w[5:]
+
+
+def test_two_tier_target_marks_the_stretch_goal():
+    fs = find_quantities("经济增长6%以上、力争7%")
+    assert [f.tier_hint for f in fs] == [None, "stretch"]
+    assert fs[1].quantity.measure == "growth"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789.,%万亿元个套以上左右内增长下降至—-~力争不少于第年")), max_size=40))
+def test_no_crash_and_spans_inside(text):
+    for f in find_quantities(text):
+        assert 0 <= f.start < f.end <= len(text)
+        q = f.quantity
+        assert q.comparator in (">=", "<=", "~", "=", "range")
+        if q.value_high is not None:
+            assert q.value_high > q.value
