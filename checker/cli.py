@@ -166,6 +166,75 @@ def explain(
         out.print(f"{i:2}. [{step.step}]{mark} {step.detail}", markup=False)
 
 
+class Split(str, Enum):
+    all = "all"
+    dev = "dev"
+    holdout = "holdout"
+
+
+@app.command("eval")
+def eval_(
+    labels: list[Path] = typer.Argument(..., help="Label files (tests/labels/*.yaml)."),
+    rules: Path = typer.Option(Path("rules"), "--rules"),
+    corpus: Path = typer.Option(Path("../shared/corpus"), "--corpus", help="Root for corpus: references."),
+    seeds: Path = typer.Option(Path("seeds"), "--seeds", help="Root for seeds: references."),
+    split: Split = typer.Option(Split.all, "--split", help="Score only dev or holdout files."),
+    fmt: Format = typer.Option(Format.text, "--format"),
+    mistakes: int = typer.Option(30, "--mistakes", help="How many mistakes to list (text format)."),
+):
+    """Score extraction and verdicts against labelled report pairs."""
+    from .evaluate import evaluate
+    from .rules import load_rules
+
+    try:
+        result = evaluate(labels, load_rules(rules), corpus, seeds, split.value)
+    except CheckerError as e:
+        _fail(e)
+    if fmt is Format.json:
+        out.print_json(json.dumps(result, ensure_ascii=False, default=str))
+        return
+    _print_eval(result, mistakes)
+
+
+def _print_eval(r: dict, n_mistakes: int) -> None:
+    if not r["overall"]:
+        out.print(f"no label file could be evaluated (skipped: {', '.join(r['skipped']) or 'none'})", markup=False)
+        return
+    def block(title: str, s: dict) -> None:
+        e, f, st = s["extraction"], s["fields"], s["status"]
+        out.print(f"== {title}", markup=False)
+        out.print(f"  extraction  items {e['items']}  found {e['found']}  recall {e['recall']:.3f}  "
+                  f"precision {e['precision']:.3f} (in labelled sentences: {e['predicted_in_labelled_sentences']})  "
+                  f"F1 {e['f1']:.3f}", markup=False)
+        out.print(f"  fields      comparator {f['comparator']:.3f}  value {f['value']:.3f}  unit {f['unit']:.3f}  "
+                  f"period {f['period']:.3f}", markup=False)
+        out.print(f"  status      accuracy {st['accuracy']:.3f}  macro-F1 {st['macro_f1']:.3f}  "
+                  + "  ".join(f"{k} P{v['precision']:.2f}/R{v['recall']:.2f}/F{v['f1']:.2f}" for k, v in st['per_class'].items()),
+                  markup=False)
+        out.print("  confusion   label→pred  " + "  ".join(
+            f"{a}:[" + " ".join(f"{b}={st['confusion'][a][b]}" for b in st['confusion'][a]) + "]" for a in st['confusion']),
+            markup=False)
+        out.print(f"  claims where label says unreported: {st['claimed_where_label_unreported']}   "
+                  f"met/missed without same-period evidence: {st['claimed_without_same_period_evidence']} "
+                  f"({100 * st['claimed_without_same_period_evidence_rate']:.1f}%)", markup=False)
+        o = s["outcomes"]
+        out.print(f"  outcomes    labelled {o['labelled']}  found {o['found']}  recall {o['recall']:.3f}", markup=False)
+    block(f"overall ({r['files']} files)", r["overall"])
+    for k, s in r["by_split"].items():
+        block(k, s)
+    out.print("== by file", markup=False)
+    for name, b in r["by_file"].items():
+        out.print(f"  {name:34} items {b['items']:3}  recall {b['recall']:.2f}  precision {b['precision']:.2f}  "
+                  f"value {b['value']:.2f}  status {b['status_accuracy']:.2f}  macro-F1 {b['macro_f1']:.2f}  "
+                  f"false claims {b['claimed_where_label_unreported']}", markup=False)
+    if r["skipped"]:
+        out.print(f"skipped (documents absent): {', '.join(r['skipped'])}", markup=False)
+    out.print(f"== mistakes ({len(r['mistakes'])}, first {min(n_mistakes, len(r['mistakes']))})", markup=False)
+    for m in r["mistakes"][:n_mistakes]:
+        detail = "; ".join(m.get("errors", [])) or m.get("expected", "")
+        out.print(f"  {m['item']} {m['kind']} {m.get('id', '')} “{m['quote']}” {detail}", markup=False)
+
+
 @app.command()
 def schema():
     """Print the JSON Schema of results.json."""

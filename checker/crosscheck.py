@@ -1,7 +1,7 @@
 """Findings across documents of one government: repeated commitments and conflicting targets.
 
-- A commitment is *repeated* when a later document of the same government commits to the same indicator
-  (or the same named thing) again. A repeat is not an outcome; the classifier reads it as a re-commitment.
+- A commitment is *repeated* when a later document of the same government commits to the same named thing,
+  or to the same indicator with the same value, again (a new year's GDP target is not a repeat). A repeat is not an outcome; the classifier reads it as a re-commitment.
 - Two commitments *conflict* when documents of one government set different values for the same
   indicator, measure, unit, tier and period (e.g. 工业投资增长10% in the work report vs 15% in the plan).
 """
@@ -41,6 +41,8 @@ def find_repeats(documents: list[Document], commitments: list[Commitment], rules
                     continue
                 if a.period == b.period:
                     continue  # same period in two documents: a conflict candidate, not a repeat
+                if a.value_norm != b.value_norm:
+                    continue  # a new year's target for the same indicator is not a re-commitment
             else:
                 if not a.entity or not b.entity or fuzz.ratio(a.entity, b.entity) < cutoff:
                     continue

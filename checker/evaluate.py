@@ -1,0 +1,305 @@
+"""`checker eval`: score the pipeline against labelled report pairs (tests/labels/*.yaml).
+
+For each label file the pipeline runs on exactly the documents it names (the commitment document and its
+outcome documents). Each labelled item is located in the normalised text of its document; a predicted
+quantitative commitment *finds* the item when its span overlaps the item's quote and ends inside it (the
+same printed number). Reported:
+
+- extraction recall (items found / items) and precision *within labelled sentences* (predicted
+  quantitative commitments in a sentence that holds a labelled quote, or in the headline-target paragraph,
+  that find an item) — labels are exhaustive there, not over the whole report;
+- comparator / value / unit / period accuracy on found items;
+- status accuracy, per-class precision/recall/F1, macro-F1 and the confusion matrix (found items);
+- met/missed verdicts where the label says unreported, and met/missed without same-period evidence;
+- outcome recall (labelled outcome quotes found with the same value);
+- per-file scores, by split, and the list of mistakes with ids.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from .errors import InputError
+from .ingest import load
+from .models import Commitment, Outcome
+from .normalise import normalise
+from .pipeline import analyse
+from .rules import RuleSet
+from .structure import Structured, structure
+
+STATUSES = ("met", "missed", "unreported")
+
+
+class LabelItem(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    quote: str = Field(min_length=2)
+    indicator: str
+    comparator: Literal[">=", "<=", "~", "=", "range"]
+    value: float
+    value_high: float | None = None
+    unit: str
+    period: str
+    outcome_quote: str | None = None
+    outcome_value: float | None = None
+    outcome_unit: str | None = None
+    status: Literal["met", "missed", "unreported"]
+    hard: list[str] | None = None
+    note: str | None = ""
+
+
+class LabelFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    schema_: Literal[1] = Field(alias="schema")
+    government: str
+    commitments_from: str
+    outcomes_from: list[str]
+    period: str
+    split: Literal["dev", "holdout"]
+    labelled_by: str
+    items: list[LabelItem]
+
+
+def load_labels(path: Path) -> LabelFile:
+    try:
+        data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    except (OSError, YAMLError) as e:
+        raise InputError(f"{path}: cannot read labels ({str(e).splitlines()[0]})") from None
+    try:
+        return LabelFile.model_validate(data)
+    except ValidationError as e:
+        first = e.errors(include_url=False)[0]
+        raise InputError(f"{path}: invalid labels at {'.'.join(map(str, first['loc']))}: {first['msg']} "
+                         f"({e.error_count()} error(s))") from None
+
+
+def resolve(ref: str, corpus: Path, seeds: Path) -> Path:
+    kind, _, rel = ref.partition(":")
+    base = {"corpus": corpus, "seeds": seeds}.get(kind)
+    if base is None:
+        raise InputError(f"unknown document reference {ref!r} (use corpus:… or seeds:…)")
+    return base / rel
+
+
+def _squeeze(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def _locate(text: str, quote: str) -> tuple[int, int] | None:
+    q = normalise(quote).text.replace("\n", "")
+    i = text.find(q)
+    if i >= 0:
+        return i, i + len(q)
+    # fall back: strip punctuation differences
+    core = re.sub(r"[,，。;；、:：“”\"'()（）]", "", q)
+    if len(core) >= 4:
+        j = text.find(core[:12])
+        if j >= 0:
+            return j, j + len(q)
+    return None
+
+
+def _unit_key(u: str | None) -> str:
+    if not u:
+        return ""
+    u = re.sub(r"[（(].*?[)）]", "", u)
+    return {"百分点": "个百分点"}.get(u, u)
+
+
+class Evaluation:
+    def __init__(self, rules: RuleSet, corpus: Path, seeds: Path):
+        self.rules = rules
+        self.corpus = corpus
+        self.seeds = seeds
+        self._cache: dict[Path, Structured] = {}
+
+    def _doc(self, path: Path) -> Structured:
+        if path not in self._cache:
+            self._cache[path] = structure(load(str(path), path))
+        return self._cache[path]
+
+    def available(self, lf: LabelFile) -> bool:
+        refs = [lf.commitments_from, *lf.outcomes_from]
+        return all(resolve(r, self.corpus, self.seeds).is_file() for r in refs)
+
+    def evaluate_file(self, path: Path, lf: LabelFile) -> dict:
+        cpath = resolve(lf.commitments_from, self.corpus, self.seeds)
+        opaths = [resolve(r, self.corpus, self.seeds) for r in lf.outcomes_from]
+        structured = [self._doc(cpath)] + [self._doc(p) for p in opaths]
+        run = analyse(structured, self.rules)
+        cdoc = structured[0].document
+        text = structured[0].source.text.text
+        preds = [c for c in run.results.commitments if c.document == cdoc.id and c.kind == "quantitative"]
+        outcomes_by_doc: dict[str, list[Outcome]] = defaultdict(list)
+        for o in run.results.outcomes:
+            outcomes_by_doc[o.document].append(o)
+        items = []
+        used: set[str] = set()
+        label_sentences: set[tuple[int, int]] = set()
+        sentences = [(m.start(), m.end()) for m in re.finditer(r"[^。！？!?;；\n]+[。！？!?;；]?", text)]
+        for k, it in enumerate(lf.items):
+            loc = _locate(text, it.quote)
+            rec = {"file": path.name, "index": k, "label": it, "located": loc is not None, "pred": None}
+            if loc:
+                s, e = loc
+                for a, b in sentences:
+                    if a <= s < b or a < e <= b:
+                        label_sentences.add((a, b))
+                cands = [c for c in preds if c.span.start < e and c.span.end > s and s < c.span.end <= e + 4]
+                same = [c for c in cands if c.value is not None and abs(c.value - it.value) < 1e-9]
+                pick = (same or cands or [None])[0]
+                if pick is not None and pick.id not in used:
+                    rec["pred"] = pick
+                    used.add(pick.id)
+                elif pick is not None and same:
+                    rest = [c for c in same if c.id not in used]
+                    if rest:
+                        rec["pred"] = rest[0]
+                        used.add(rest[0].id)
+            if it.outcome_quote:
+                rec["outcome_found"] = self._outcome_found(it, opaths, outcomes_by_doc)
+            items.append(rec)
+        # Precision zone: labelled sentences plus the headline-target paragraph(s).
+        zones = set(label_sentences)
+        for p in structured[0].paragraphs:
+            if p.part == "plan" and "主要预期目标" in p.text:
+                zones.add((p.start, p.end))
+        in_zone = [c for c in preds if any(a <= c.span.start < b for a, b in zones)]
+        return {"file": path.name, "split": lf.split, "items": items, "in_zone": in_zone, "used": used,
+                "docs": {d.id: d.path for d in run.results.documents}}
+
+    def _outcome_found(self, it: LabelItem, opaths: list[Path], by_doc) -> bool:
+        for p in opaths:
+            s = self._doc(p)
+            loc = _locate(s.source.text.text, it.outcome_quote or "")
+            if not loc:
+                continue
+            a, b = loc
+            for o in by_doc.get(s.document.id, []):
+                if o.span.start < b and o.span.end > a and o.value is not None and it.outcome_value is not None \
+                        and abs(o.value - it.outcome_value) < 1e-9:
+                    return True
+        return False
+
+
+def evaluate(label_paths: list[Path], rules: RuleSet, corpus: Path | None = None, seeds: Path | None = None,
+             split: str = "all") -> dict:
+    corpus = corpus or Path(os.environ.get("CHECKER_CORPUS", "../shared/corpus"))
+    seeds = seeds or Path("seeds")
+    ev = Evaluation(rules, corpus, seeds)
+    per_file, skipped = [], []
+    for p in label_paths:
+        lf = load_labels(p)
+        if split != "all" and lf.split != split:
+            continue
+        if not ev.available(lf):
+            skipped.append(p.name)
+            continue
+        per_file.append(ev.evaluate_file(p, lf))
+    return summarise(per_file, skipped)
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+def _scores(files: list[dict]) -> dict:
+    items = [r for f in files for r in f["items"]]
+    n = len(items)
+    found = [r for r in items if r["pred"] is not None]
+    zone = [c for f in files for c in f["in_zone"]]
+    zone_tp = sum(1 for f in files for c in f["in_zone"] if c.id in f["used"])
+    extraction = _prf(zone_tp, len(zone) - zone_tp, n - len(found))
+    extraction["recall"] = round(len(found) / n, 4) if n else 0.0
+    p = extraction["precision"]
+    r = extraction["recall"]
+    extraction["f1"] = round(2 * p * r / (p + r), 4) if p + r else 0.0
+    extraction.update({"items": n, "found": len(found), "predicted_in_labelled_sentences": len(zone)})
+
+    def acc(fn) -> float:
+        return round(sum(1 for x in found if fn(x["label"], x["pred"])) / len(found), 4) if found else 0.0
+
+    fields = {
+        "comparator": acc(lambda l, c: l.comparator == c.comparator),
+        "value": acc(lambda l, c: abs(l.value - (c.value or 0)) < 1e-9 and (l.value_high is None or
+                                                                          (c.value_high is not None and abs(l.value_high - c.value_high) < 1e-9))),
+        "unit": acc(lambda l, c: _unit_key(l.unit) == _unit_key(c.unit)),
+        "period": acc(lambda l, c: l.period == c.period),
+    }
+    conf = {a: {b: 0 for b in STATUSES} for a in STATUSES}
+    for x in found:
+        conf[x["label"].status][x["pred"].status] += 1
+    per_class = {}
+    for s in STATUSES:
+        tp = conf[s][s]
+        fp = sum(conf[o][s] for o in STATUSES if o != s)
+        fn = sum(conf[s][o] for o in STATUSES if o != s)
+        per_class[s] = _prf(tp, fp, fn)
+    macro = round(sum(v["f1"] for v in per_class.values()) / 3, 4)
+    correct = sum(conf[s][s] for s in STATUSES)
+    claims_on_unreported = sum(conf["unreported"][s] for s in ("met", "missed"))
+    no_same_period = sum(1 for x in found if x["pred"].status in ("met", "missed")
+                         and not any(e.relation == "same_period" for e in x["pred"].evidence))
+    outc = [r for r in items if "outcome_found" in r]
+    return {
+        "extraction": extraction, "fields": fields,
+        "status": {"accuracy": round(correct / len(found), 4) if found else 0.0, "macro_f1": macro,
+                   "per_class": per_class, "confusion": conf,
+                   "claimed_where_label_unreported": claims_on_unreported,
+                   "claimed_without_same_period_evidence": no_same_period,
+                   "claimed_without_same_period_evidence_rate": round(no_same_period / n, 4) if n else 0.0},
+        "outcomes": {"labelled": len(outc), "found": sum(1 for r in outc if r["outcome_found"]),
+                     "recall": round(sum(1 for r in outc if r["outcome_found"]) / len(outc), 4) if outc else 0.0},
+    }
+
+
+def summarise(files: list[dict], skipped: list[str]) -> dict:
+    mistakes = []
+    for f in files:
+        for r in f["items"]:
+            lab, c = r["label"], r["pred"]
+            where = f"{f['file']}#{r['index']}"
+            if c is None:
+                mistakes.append({"item": where, "kind": "not_extracted" if r["located"] else "quote_not_found",
+                                 "quote": lab.quote, "expected": f"{lab.comparator} {lab.value}{lab.unit}"})
+                continue
+            errs = []
+            if lab.comparator != c.comparator:
+                errs.append(f"comparator {c.comparator} ≠ {lab.comparator}")
+            if abs(lab.value - (c.value or 0)) > 1e-9:
+                errs.append(f"value {c.value} ≠ {lab.value}")
+            if _unit_key(lab.unit) != _unit_key(c.unit):
+                errs.append(f"unit {c.unit} ≠ {lab.unit}")
+            if lab.period != c.period:
+                errs.append(f"period {c.period} ≠ {lab.period}")
+            if lab.status != c.status:
+                errs.append(f"status {c.status} ({c.rule}) ≠ {lab.status}")
+            if errs:
+                mistakes.append({"item": where, "kind": "wrong", "id": c.id, "quote": lab.quote, "errors": errs,
+                                 "explanation": c.explanation})
+    out = {
+        "files": len(files), "skipped": skipped,
+        "overall": _scores(files) if files else None,
+        "by_split": {s: _scores([f for f in files if f["split"] == s]) for s in ("dev", "holdout")
+                     if any(f["split"] == s for f in files)},
+        "by_file": {f["file"]: _brief(_scores([f])) for f in files},
+        "mistakes": mistakes,
+    }
+    return out
+
+
+def _brief(s: dict) -> dict:
+    return {"items": s["extraction"]["items"], "recall": s["extraction"]["recall"],
+            "precision": s["extraction"]["precision"], "value": s["fields"]["value"],
+            "status_accuracy": s["status"]["accuracy"], "macro_f1": s["status"]["macro_f1"],
+            "claimed_where_label_unreported": s["status"]["claimed_where_label_unreported"]}
