@@ -130,7 +130,7 @@ class Classifier:
             trace.append(TraceStep(
                 step="candidate",
                 detail=(f"{k.outcome.id} “{k.outcome.quote}” ({self.docs[k.outcome.document].path}, {k.outcome.period}): "
-                        f"{self.rules.matching.scorer}={k.text_score:.0f}, entity={k.entity_score:.0f}, "
+                        f"text={k.text_score:.0f}, entity={k.entity_score:.0f}, "
                         f"indicator={'same' if k.same_indicator else 'differs'}, unit={'ok' if k.unit_compatible else 'differs'}, "
                         f"measure={'ok' if k.same_measure else 'differs'}, combined={k.score:.1f}; level {k.level} ({k.label}); "
                         f"period {rel}"),

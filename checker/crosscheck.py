@@ -29,7 +29,7 @@ def find_repeats(documents: list[Document], commitments: list[Commitment], rules
     for gov, cs in by_gov.items():
         if len({c.document for c in cs}) < 2:
             continue
-        texts = [matcher.prepare(c.match_text) for c in cs]
+        texts = [matcher.core(c.match_text) for c in cs]
         scores = process.cdist(texts, texts, scorer=fuzz.ratio, dtype=np.uint8, workers=1)
         for i, j in zip(*np.nonzero(scores >= min(cutoff, 80))):
             a, b = cs[i], cs[j]

@@ -19,7 +19,7 @@ from .structure import FIVE_YEAR_PLANS, Paragraph, Structured
 _SENT = re.compile(r"[^。！？!?;；\n]+[。！？!?;；]?")
 _CLAUSE = re.compile(r"[^,，:：]+[,，:：]?")
 _PARTIAL = re.compile(r"(一季度|第一季度|二季度|上半年|前三季度|三季度|[1１一]\s*[-—–~至]\s*\d{1,2}\s*月|前\d{1,2}个月|前[一二三四五六七八九十]{1,2}个月)")
-_CUMULATIVE = re.compile(r"五年来|过去五年|五年累计|十三五|十四五|(?:19|20)\d\d年以来|近五年|五年间|本届政府")
+_CUMULATIVE = re.compile(r"五年来|过去五年|五年累计|的五年|十三五|十四五|(?:19|20)\d\d年以来|近五年|五年间|本届政府|累计|年均")
 _ESTIMATE = re.compile(r"预计|初步核算|初步统计|预估")
 _PAST_IN_PLAN = re.compile(r"^(?:过去一年|去年|上年|20\d\d年(?:全区|全市|全县)?(?:实现|完成))")
 _TARGET_YEAR = re.compile(r"到(20\d\d)年|(20\d\d)年(?:底|前|末|内)")
@@ -27,6 +27,8 @@ _TRAIL_CMP = ("以上", "左右", "以内", "不少于", "不低于", "超过", 
               "控制在", "保持在", "稳定在", "同比", "比上年", "年均", "平均", "实现", "完成", "达")
 _LEAD_JUNK = re.compile(r"^(?:[一二三四五六七八九十]+是|[(（][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+|其中|并|和|及|与|且|共|使|让|全力|推动|促进)+")
 _STAGE_STOP = re.compile(r"[，,。；;、：:“”\"的和与及等为]")
+_ONLY_VERBS = re.compile(r"(?:统筹|全力|加快|大力|积极|持续|有序|稳步|扎实|深入|全面|着力|重点|力争|确保|推进|推动|实施|"
+                         r"建设|开展|完成|新建|改造|打造|培育|引进|新增|建成|开工|续建|谋划|储备|一体|协同|同步)+")
 _BARE_VERBS = {"特别是", "其中", "包括", "以及", "实施", "新增", "新建", "引进", "完成", "建成", "开工", "培育", "改造", "签约", "开展", "举办", "打造",
                "实现", "招引", "认定", "建设", "筹集", "提供", "发放", "投入", "创建", "推动", "交付", "落实", "累计",
                "新开工", "改扩建", "新改建", "全力推动", "有效推进", "推进", "续建", "谋划", "储备", "谋划储备"}
@@ -103,11 +105,12 @@ class Extractor:
             if len(p.text) <= 24 and not re.search(r"[。，,;；：:]", p.text):
                 continue  # a heading line ("预期目标 全区经济增长6.5%") repeats what its body says
             partial_para = bool(_PARTIAL.search(p.text[:12]))
+            five_year_para = p.part == "review" and bool(_CUMULATIVE.search(p.text[:40]))
+            context = p.text[:12] if partial_para else ("五年来" if five_year_para else "")
             for sm in _SENT.finditer(p.text):
                 sent = sm.group(0)
                 s0 = p.start + sm.start()
-                self._sentence(doc, text, p, sent, s0, commitments, outcomes, seen,
-                               p.text[:12] if partial_para else "")
+                self._sentence(doc, text, p, sent, s0, commitments, outcomes, seen, context)
         return Extracted(commitments, outcomes)
 
     def _period(self, doc, p: Paragraph, sent: str) -> tuple[str, bool, bool, bool]:
@@ -160,6 +163,10 @@ class Extractor:
                 subj = self._subject(pre)
                 qstart = c0
                 post = re.split(r"[,，、。;；]", clause[f.end:], maxsplit=1)[0]
+                if subj and _ONLY_VERBS.fullmatch(subj):
+                    subj = subj if subj in _BARE_VERBS else "推进"
+                if subj and len(subj) <= 2 and post and len(post) >= 2 and not carried:
+                    subj = subj + self._clean(post)[:16]  # "组织150个外贸团组" -> 组织外贸团组
                 if not subj or len(subj) < 2 or subj in _BARE_VERBS:
                     if carried and (f.quantity.measure in ("growth", "change_pp") or not post):
                         subj, qstart = carried[0], carried[1]
@@ -211,7 +218,9 @@ class Extractor:
         quote = text.text[start:end]
         rs, re_ = text.raw_span(start, end)
         q = f.quantity
-        canonical = self.canonical(subj) or self.canonical((subj or "") + (f.verb or ""))
+        canonical = self.canonical(subj)
+        if canonical is None and subj and len(subj) <= 2:
+            canonical = self.canonical(subj + (f.verb or ""))  # "经济" + "增长"
         key = f"{quote}|{f.start}"
         n = seen.get(key, 0)
         seen[key] = n + 1
@@ -221,7 +230,7 @@ class Extractor:
             kind="quantitative", indicator=canonical or subj or None, indicator_raw=subj or None,
             comparator=q.comparator, value=q.value, value_high=q.value_high, unit=q.unit, value_norm=q.value_norm,
             unit_norm=q.unit_norm, sign=q.sign, measure=q.measure,
-            match_text=mask_digits(subj or quote) + "|" + (f.verb or ""),
+            match_text=mask_digits(subj or quote),
         )
         if is_plan:
             commitments.append(Commitment(id=record_id("C", doc.id, key, n), tier=f.tier_hint or "primary", **common))

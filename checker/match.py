@@ -1,9 +1,11 @@
 """Score each commitment against the outcomes of the same government in later documents.
 
-Text similarity comes from one `rapidfuzz.process.cdist` call per (government, commitment document) block,
-on digit-masked text, so no Python loop runs over all pairs; only pairs that pass a cheap prefilter (text
-score, same canonical indicator) are looked at one by one for unit, measure and entity agreement and labelled
-by the first matching level of `rules/matching.yaml`.
+Blocking: a block is (government, commitment document) × outcomes of that government from later documents,
+split further by unit class for quantitative records (an outcome in 亿元 cannot settle a target in 个) and
+kept whole for qualitative ones (named projects). Inside a block, every scorer named in
+`rules/matching.yaml` runs as one `rapidfuzz.process.cdist` call, so no Python loop runs over all pairs;
+only pairs that pass the prefilter (text score or same canonical indicator) are looked at one by one for
+measure and entity agreement and labelled by the first matching level.
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from .models import Commitment, Document, Outcome
-from .rules import RuleSet, test_passes, MATCH_FIELDS
+from .rules import MATCH_FIELDS, RuleSet, test_passes
 
-MEASURE_GROUP = {"growth": "growth", "change_pp": "change_pp", "share": "share", "flow": "flow", "level": "flow",
+MEASURE_GROUP = {"growth": "growth", "change_pp": "change_pp", "share": "share", "flow": "flow", "level": "level",
                  "stock": "stock", "qualitative": "qualitative"}
 LABEL_RANK = {"strong": 3, "probable": 2, "weak": 1, "none": 0}
 
@@ -37,10 +39,6 @@ class Candidate:
     tests: list[tuple[str, bool]]  # (level code, passed) in order tried
 
 
-def _mask(s: str) -> str:
-    return re.sub(r"\d+(?:[.,]\d+)*", "#", s)
-
-
 def _bigrams(s: str) -> str:
     return " ".join(s[i:i + 2] for i in range(max(1, len(s) - 1)))
 
@@ -49,7 +47,7 @@ class Matcher:
     def __init__(self, rules: RuleSet):
         self.rules = rules
         m = rules.matching
-        self.scorer = getattr(fuzz, m.scorer)
+        self.scorers = [(getattr(fuzz, s.scorer), s.tokenizer, s.weight) for s in m.scorers]
         self.levels = [(lv, *lv.compiled(MATCH_FIELDS)) for lv in m.levels]
         self.unit_class: dict[str, str] = {}
         for group in rules.indicators.unit_equivalents:
@@ -57,25 +55,50 @@ class Matcher:
                 self.unit_class[u] = group[0]
         self.known = {i.name for i in rules.indicators.indicators}
         self.stock_settles_flow = rules.status.settings.stock_settles_flow
+        lead = sorted(m.strip_leading, key=len, reverse=True)
+        trail = sorted(m.strip_trailing, key=len, reverse=True)
+        self._lead = re.compile("^(?:" + "|".join(map(re.escape, lead)) + ")+") if lead else None
+        self._trail = re.compile("(?:" + "|".join(map(re.escape, trail)) + ")+$") if trail else None
         self.pairs_scored = 0
 
-    def prepare(self, text: str) -> str:
-        m = self.rules.matching
-        out = _mask(text) if m.processor == "mask_digits" else text
-        if m.tokenizer == "char_bigrams":
-            out = _bigrams(out)
+    def core(self, text: str) -> str:
+        """The text compared: digits masked (processor), leading verbs and trailing comparator words removed."""
+        out = re.sub(r"\d+(?:[.,]\d+)*", "#", text) if self.rules.matching.processor == "mask_digits" else text
+        for _ in range(2):
+            if self._lead:
+                stripped = self._lead.sub("", out)
+                out = stripped if len(stripped) >= 2 else out
+            if self._trail:
+                stripped = self._trail.sub("", out)
+                out = stripped if len(stripped) >= 2 else out
         return out
 
+    def unit_key(self, u: str | None) -> str:
+        return self.unit_class.get(u or "", u or "")
+
     def unit_ok(self, a: str | None, b: str | None) -> bool:
-        if a is None or b is None:
-            return a == b
-        return self.unit_class.get(a, a) == self.unit_class.get(b, b)
+        return self.unit_key(a) == self.unit_key(b)
 
     def measure_ok(self, a: str | None, b: str | None) -> bool:
         ga, gb = MEASURE_GROUP.get(a or "", a), MEASURE_GROUP.get(b or "", b)
-        if self.stock_settles_flow and {ga, gb} == {"flow", "stock"}:
+        if ga == gb:
             return True
-        return ga == gb
+        amounts = {"flow", "stock", "level"}
+        if "level" in (ga, gb) and {ga, gb} <= amounts:
+            return True  # a bare figure ("粮食播种面积580万亩") may be either
+        return self.stock_settles_flow and {ga, gb} == {"flow", "stock"}
+
+    def text_scores(self, queries: list[str], choices: list[str]) -> np.ndarray:
+        """Blend of the configured scorers, one cdist per scorer."""
+        total = np.zeros((len(queries), len(choices)), dtype=np.float32)
+        weight = 0.0
+        for scorer, tokenizer, w in self.scorers:
+            q = [_bigrams(x) for x in queries] if tokenizer == "char_bigrams" else queries
+            c = [_bigrams(x) for x in choices] if tokenizer == "char_bigrams" else choices
+            total += w * process.cdist(q, c, scorer=scorer, dtype=np.float32, workers=1)
+            weight += w
+        self.pairs_scored += len(queries) * len(choices)
+        return total / (weight or 1.0)
 
     def match(self, documents: list[Document], commitments: list[Commitment],
               outcomes: list[Outcome]) -> dict[str, list[Candidate]]:
@@ -88,30 +111,30 @@ class Matcher:
         blocks: dict[tuple[str, str], list[Commitment]] = defaultdict(list)
         for c in commitments:
             blocks[(c.government, c.document)].append(c)
-        result: dict[str, list[Candidate]] = {}
+        result: dict[str, list[Candidate]] = {c.id: [] for c in commitments}
+        prefilter = self.rules.matching.prefilter
         for (gov, doc_id), cs in blocks.items():
             later = [o for o in by_gov_out.get(gov, []) if docs[o.document].is_later_than(docs[doc_id])]
-            for c in cs:
-                result[c.id] = []
             if not later:
                 continue
-            q = [self.prepare(c.match_text) for c in cs]
-            ch = [self.prepare(o.match_text) for o in later]
-            text = process.cdist(q, ch, scorer=self.scorer, dtype=np.uint8, workers=1)
-            self.pairs_scored += len(q) * len(ch)
-            ind_codes = {}
-            ci = np.array([ind_codes.setdefault(c.indicator, len(ind_codes)) if c.indicator in self.known else -1
-                           for c in cs])
-            oi = np.array([ind_codes.get(o.indicator, -2) if o.indicator in self.known else -2 for o in later])
-            same_ind = ci[:, None] == oi[None, :]
-            qual_c = np.array([c.kind == "qualitative" for c in cs])
-            qual_o = np.array([o.kind == "qualitative" for o in later])
-            same_kind = qual_c[:, None] == qual_o[None, :]
-            mask = same_kind & ((text >= 60) | same_ind)
-            for i, j in zip(*np.nonzero(mask)):
-                cand = self._pair(cs[i], later[j], float(text[i, j]), bool(same_ind[i, j]))
-                if cand is not None:
-                    result[cs[i].id].append(cand)
+            sub_c: dict[str, list[Commitment]] = defaultdict(list)
+            sub_o: dict[str, list[Outcome]] = defaultdict(list)
+            for c in cs:
+                sub_c["~qual" if c.kind == "qualitative" else self.unit_key(c.unit_norm)].append(c)
+            for o in later:
+                sub_o["~qual" if o.kind == "qualitative" else self.unit_key(o.unit_norm)].append(o)
+            for key, cc in sub_c.items():
+                oo = sub_o.get(key)
+                if not oo:
+                    continue
+                text = self.text_scores([self.core(c.match_text) for c in cc], [self.core(o.match_text) for o in oo])
+                ci = np.array([hash(c.indicator) if c.indicator in self.known else 1 for c in cc])
+                oi = np.array([hash(o.indicator) if o.indicator in self.known else 2 for o in oo])
+                same_ind = ci[:, None] == oi[None, :]
+                for i, j in zip(*np.nonzero((text >= prefilter) | same_ind)):
+                    cand = self._pair(cc[i], oo[j], float(text[i, j]), bool(same_ind[i, j]))
+                    if cand is not None:
+                        result[cc[i].id].append(cand)
             for c in cs:
                 result[c.id].sort(key=lambda k: (-LABEL_RANK[k.label], -k.score, k.outcome.id))
                 result[c.id] = result[c.id][: self.rules.matching.max_candidates]
@@ -128,26 +151,23 @@ class Matcher:
         w = m.weights
         parts = {"text": text_score, "indicator": 100.0 if same_ind else 0.0, "unit": 100.0 if unit_ok else 0.0,
                  "measure": 100.0 if measure_ok else 0.0, "entity": entity_score}
-        total_w = sum(w.values()) or 1.0
-        score = sum(parts[k] * v for k, v in w.items()) / total_w
+        score = sum(parts[k] * v for k, v in w.items()) / (sum(w.values()) or 1.0)
         if c.kind == "qualitative":
             score = max(score, entity_score)
         ctx = {"kind": c.kind, "same_indicator": same_ind, "indicator_known": c.indicator in self.known,
                "unit_compatible": unit_ok, "same_measure": measure_ok, "text_score": text_score,
                "entity_score": entity_score, "outcome_has_value": o.value is not None, "score": score}
         tests = []
+        label, code = "none", ""
         for lv, when, anys in self.levels:
             ok = lv.else_ or (all(test_passes(t, ctx) for t in when) and
                               (not anys or any(all(test_passes(t, ctx) for t in g) for g in anys)))
             tests.append((lv.code, ok))
             if ok:
-                label = lv.label
-                code = lv.code
+                label, code = lv.label, lv.code
                 break
-        if label == "none" and score < m.candidate_cutoff:
-            return None
         if label == "none":
             return None
-        return Candidate(outcome=o, text_score=text_score, entity_score=entity_score, same_indicator=same_ind,
-                         unit_compatible=unit_ok, same_measure=measure_ok, score=round(score, 1), level=code,
-                         label=label, tests=tests)
+        return Candidate(outcome=o, text_score=round(text_score, 1), entity_score=entity_score,
+                         same_indicator=same_ind, unit_compatible=unit_ok, same_measure=measure_ok,
+                         score=round(score, 1), level=code, label=label, tests=tests)

@@ -14,7 +14,7 @@ from .models import Quantity
 MAGNITUDES = {"万亿": 1e12, "千亿": 1e11, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4}
 # Base units, longest first when building the pattern. Durations (年, 天, 小时) and ranks are not quantities.
 UNITS = [
-    "个百分点", "百分点", "%", "‰", "平方公里", "平方千米", "平方米", "立方米", "公里", "千米", "延米", "米", "公顷", "亩",
+    "套(间)", "微克/立方米", "吨标准煤", "吨标煤", "斤", "个百分点", "百分点", "%", "‰", "平方公里", "平方千米", "平方米", "立方米", "公里", "千米", "延米", "米", "公顷", "亩",
     "人次", "人", "户", "家", "个", "项", "套", "间", "所", "座", "条", "吨", "标准箱", "标箱", "辆", "台", "架",
     "件", "栋", "幢", "场", "批", "名", "位", "千瓦时", "千瓦", "兆瓦", "度", "元", "美元", "倍", "张", "床",
     "棵", "株", "篇", "部", "处", "门", "支", "艘", "列", "班", "所", "片", "村", "镇", "站", "次", "册", "m2", "km",
@@ -42,7 +42,7 @@ GROWTH_UP = ("增长", "增加", "提高", "提升", "上涨", "上升", "增速
 GROWTH_DOWN = ("下降", "降低", "减少", "回落", "压减", "削减", "降幅", "缩小")
 STOCK = ("达到", "达", "增至", "提高到", "提升到", "提高至", "提升至", "突破", "超过", "总量", "累计", "保持在",
          "稳定在", "控制在", "为", "至", "规模", "保有量")
-FLOW = ("新增", "新建", "引进", "完成", "实施", "开工", "建成", "培育", "改造", "签约", "开展", "举办", "新开工",
+FLOW = ("净增", "新增", "新建", "引进", "完成", "实施", "开工", "建成", "培育", "改造", "签约", "开展", "举办", "新开工",
         "打造", "实现", "招引", "认定", "新改建", "改扩建", "建设", "筹集", "提供", "发放", "投入", "落地",
         "吸引", "帮扶", "带动", "培训", "安置", "植树", "造林", "治理", "创建", "推动", "交付", "供应", "落实")
 SHARE_WORDS = ("率", "比重", "占比", "比例", "占", "覆盖", "达标")
@@ -67,7 +67,7 @@ def _unit_parts(mag: str | None, unit: str | None) -> tuple[float, str, str]:
     m = MAGNITUDES.get(mag or "", 1.0)
     u = unit or ""
     norm = {"百分点": "pp", "个百分点": "pp", "平方千米": "平方公里", "千米": "公里", "km": "公里", "m2": "平方米",
-            "标箱": "标准箱"}.get(u, u)
+            "标箱": "标准箱", "套(间)": "套", "吨标煤": "吨标准煤"}.get(u, u)
     return m, (mag or "") + u, norm
 
 
@@ -180,10 +180,14 @@ def _build(text: str, m: re.Match) -> Found | None:
         measure = "stock"
     elif verb in FLOW or verb in GROWTH_UP:
         measure = "flow"
-    elif unit_norm in ("元", "美元"):
-        measure = "level"
     else:
-        measure = "flow"
+        lead = text[:start]
+        if re.search(r"增至|达到|总量|总数|保有量|拥有量|存量|规模达|累计达|提高到|提升到", lead):
+            measure = "stock"
+        elif re.search("|".join(FLOW), lead):
+            measure = "flow"
+        else:
+            measure = "level"  # a bare figure: could be a flow or a stock
     q = Quantity(
         value=v1, value_high=v2, unit=unit_printed, comparator=comparator, sign=sign,
         value_norm=sign * v1 * mult, value_high_norm=(sign * v2 * mult2) if v2 is not None else None,

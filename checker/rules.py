@@ -240,14 +240,24 @@ class MatchLevel(Level):
         return self
 
 
+class Scorer(Strict):
+    scorer: Literal["ratio", "partial_ratio", "token_set_ratio", "token_sort_ratio", "WRatio", "QRatio"] = Field(
+        description="rapidfuzz.fuzz scorer, by its rapidfuzz name.")
+    tokenizer: Literal["none", "char_bigrams"] = Field("none", description="char_bigrams splits Chinese into "
+                                                       "overlapping character pairs, so token scorers see tokens.")
+    weight: float = Field(1.0, gt=0, le=10)
+
+
 class MatchingRules(Strict):
     version: Literal[1]
-    scorer: Literal["ratio", "partial_ratio", "token_set_ratio", "token_sort_ratio", "WRatio", "QRatio"] = "ratio"
+    scorers: list[Scorer] = Field(min_length=1, description="Text score = weighted mean of these scorers.")
     processor: Literal["mask_digits", "none"] = Field("mask_digits", description="mask_digits replaces every "
-                                                      "number and unit with '#' before scoring.")
-    tokenizer: Literal["none", "char_bigrams"] = Field("none", description="char_bigrams splits Chinese into "
-                                                       "overlapping character pairs for token scorers.")
-    candidate_cutoff: float = Field(55, ge=0, le=100, description="Combined score below which a pair is dropped.")
+                                                      "number with '#' before scoring.")
+    strip_leading: list[str] = Field(default_factory=list, description="Verbs and fillers removed from the front "
+                                     "of the compared text (新增, 引进, 完成 …).")
+    strip_trailing: list[str] = Field(default_factory=list, description="Words removed from the end (超, 达到 …).")
+    prefilter: float = Field(50, ge=0, le=100, description="Text score below which a pair is not examined "
+                             "(unless the canonical indicator is the same).")
     proxy_cutoff: float = Field(70, ge=0, le=100, description="Combined score needed for proxy evidence.")
     max_candidates: int = Field(5, ge=1, le=50)
     weights: dict[Literal["text", "indicator", "unit", "measure", "entity"], float]
@@ -341,7 +351,7 @@ class RuleSet(BaseModel):
 
 MODELS = {"indicators.yaml": IndicatorRules, "areas.yaml": AreaRules, "stages.yaml": StageRules,
           "matching.yaml": MatchingRules, "status.yaml": StatusRules}
-_ALL_FIELDS = sorted({f for m in (IndicatorRules, Indicator, AreaRules, Area, StageRules, Stage, MatchingRules,
+_ALL_FIELDS = sorted({f for m in (IndicatorRules, Indicator, AreaRules, Area, StageRules, Stage, MatchingRules, Scorer,
                                   MatchLevel, StatusRules, StatusLevel, StatusSettings)
                       for f in m.model_fields} | {"else"})
 
