@@ -204,8 +204,9 @@ def _print_eval(r: dict, n_mistakes: int) -> None:
         e, f, st = s["extraction"], s["fields"], s["status"]
         out.print(f"== {title}", markup=False)
         out.print(f"  extraction  items {e['items']}  found {e['found']}  recall {e['recall']:.3f}  "
-                  f"precision {e['precision']:.3f} (in labelled sentences: {e['predicted_in_labelled_sentences']})  "
-                  f"F1 {e['f1']:.3f}", markup=False)
+                  f"precision {e['precision']:.3f} (headline blocks, {e['predicted_in_headline_blocks']} predicted)  "
+                  f"F1 {e['f1']:.3f}  precision lower bound in all labelled sentences "
+                  f"{e['precision_lower_bound_labelled_sentences']:.3f}", markup=False)
         out.print(f"  fields      comparator {f['comparator']:.3f}  value {f['value']:.3f}  unit {f['unit']:.3f}  "
                   f"period {f['period']:.3f}", markup=False)
         out.print(f"  status      accuracy {st['accuracy']:.3f}  macro-F1 {st['macro_f1']:.3f}  "

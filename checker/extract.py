@@ -19,7 +19,8 @@ from .structure import FIVE_YEAR_PLANS, Paragraph, Structured
 _SENT = re.compile(r"[^。！？!?;；\n]+[。！？!?;；]?")
 _CLAUSE = re.compile(r"[^,，:：]+[,，:：]?")
 _PARTIAL = re.compile(r"(一季度|第一季度|二季度|上半年|前三季度|三季度|[1１一]\s*[-—–~至]\s*\d{1,2}\s*月|前\d{1,2}个月|前[一二三四五六七八九十]{1,2}个月)")
-_CUMULATIVE = re.compile(r"五年来|过去五年|五年累计|的五年|十三五|十四五|(?:19|20)\d\d年以来|近五年|五年间|本届政府|累计|年均")
+_CUMULATIVE = re.compile(r"五年来|过去五年|五年累计|的五年|十三五|十四五|(?:19|20)\d\d年以来|近五年|五年间|本届政府")
+_CUMULATIVE_CLAUSE = re.compile(r"累计|年均|总量达|总数达|保有量")
 _ESTIMATE = re.compile(r"预计|初步核算|初步统计|预估")
 _PAST_IN_PLAN = re.compile(r"^(?:过去一年|去年|上年|20\d\d年(?:全区|全市|全县)?(?:实现|完成))")
 _TARGET_YEAR = re.compile(r"到(20\d\d)年|(20\d\d)年(?:底|前|末|内)")
@@ -177,8 +178,9 @@ class Extractor:
                 else:
                     carried = (subj, c0)
                 qend = c0 + f.end
+                clause_cum = cumulative or (p.part == "review" and bool(_CUMULATIVE_CLAUSE.search(clause[:f.end])))
                 self._quantitative(doc, text, p, sent, s0, qstart, qend, subj, f, period, area, is_plan, partial,
-                                   cumulative, estimate, commitments, outcomes, seen)
+                                   clause_cum, estimate, commitments, outcomes, seen)
 
     def _clean(self, s: str) -> str:
         s = s.strip(" ,，、:：;；。“”\"")

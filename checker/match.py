@@ -64,6 +64,7 @@ class Matcher:
     def core(self, text: str) -> str:
         """The text compared: digits masked (processor), leading verbs and trailing comparator words removed."""
         out = re.sub(r"\d+(?:[.,]\d+)*", "#", text) if self.rules.matching.processor == "mask_digits" else text
+        out = re.sub(r"[“”\"'‘’《》]", "", out)
         for _ in range(2):
             if self._lead:
                 stripped = self._lead.sub("", out)
@@ -79,11 +80,13 @@ class Matcher:
     def unit_ok(self, a: str | None, b: str | None) -> bool:
         return self.unit_key(a) == self.unit_key(b)
 
-    def measure_ok(self, a: str | None, b: str | None) -> bool:
+    def measure_ok(self, a: str | None, b: str | None, unit: str | None = None) -> bool:
         ga, gb = MEASURE_GROUP.get(a or "", a), MEASURE_GROUP.get(b or "", b)
         if ga == gb:
             return True
         amounts = {"flow", "stock", "level"}
+        if unit in self.rules.matching.amount_units and {ga, gb} <= amounts:
+            return True  # an annual amount (投资, 交易额) reads the same as "完成" or "达"
         if "level" in (ga, gb) and {ga, gb} <= amounts:
             return True  # a bare figure ("粮食播种面积580万亩") may be either
         return self.stock_settles_flow and {ga, gb} == {"flow", "stock"}
@@ -147,7 +150,7 @@ class Matcher:
             entity_score = max(fuzz.ratio(c.entity, o.entity),
                                fuzz.partial_ratio(c.entity, o.entity) if min(len(c.entity), len(o.entity)) >= 4 else 0)
         unit_ok = True if c.kind == "qualitative" else self.unit_ok(c.unit_norm, o.unit_norm)
-        measure_ok = True if c.kind == "qualitative" else self.measure_ok(c.measure, o.measure)
+        measure_ok = True if c.kind == "qualitative" else self.measure_ok(c.measure, o.measure, c.unit_norm)
         w = m.weights
         parts = {"text": text_score, "indicator": 100.0 if same_ind else 0.0, "unit": 100.0 if unit_ok else 0.0,
                  "measure": 100.0 if measure_ok else 0.0, "entity": entity_score}
@@ -155,6 +158,7 @@ class Matcher:
         if c.kind == "qualitative":
             score = max(score, entity_score)
         ctx = {"kind": c.kind, "same_indicator": same_ind, "indicator_known": c.indicator in self.known,
+               "indicators_conflict": (c.indicator in self.known and o.indicator in self.known and not same_ind),
                "unit_compatible": unit_ok, "same_measure": measure_ok, "text_score": text_score,
                "entity_score": entity_score, "outcome_has_value": o.value is not None, "score": score}
         tests = []

@@ -27,7 +27,8 @@ _QUANT = re.compile(
     rf"(?P<num>{_NUM})(?P<mag>{_MAG_ALT})?(?P<unit>{_UNIT_ALT})"
     rf"(?:(?P<sep>-|—|–|~|至|到|－)(?P<num2>{_NUM})(?P<mag2>{_MAG_ALT})?(?P<unit2>{_UNIT_ALT})?)?"
 )
-_QUALIFIER_AFTER = re.compile(r"(?:的|(?<=以上)|(?<=以下))(?=[^,，。;；、]{0,2}(?:项目|企业|工业企业|重点项目|的))|的")
+_QUALIFIER_AFTER = re.compile(r"(?:(?<=以上)|(?<=以下))(?=[^,，。;；、]{0,2}(?:项目|企业|工业企业|重点项目))")
+_POOL_BEFORE = re.compile(r"(?:总投资|总规模|总额|投资总额|计划总投资)(?:超过|约|达|近)?$")
 _RANGE_FIRST = re.compile(
     rf"(?P<num>{_NUM})(?P<sep>-|—|–|~|至|到|－)(?P<num2>{_NUM})(?P<mag>{_MAG_ALT})?(?P<unit>{_UNIT_ALT})"
 )
@@ -102,8 +103,9 @@ def find_quantities(text: str) -> list[Found]:
             if _excluded(text, m):
                 continue
             f = _build(text, m)
-            if f is not None and _QUALIFIER_AFTER.match(text, f.end):
-                continue  # "亿元以上项目", "600亿元的": a category, not a quantity
+            if f is not None and (_QUALIFIER_AFTER.match(text, f.end) or
+                                  (text[f.end:f.end + 1] == "的" and _POOL_BEFORE.search(text[:f.start]))):
+                continue  # "亿元以上项目", "总投资600亿元的": a category or a pool, not a target
             if f is not None:
                 out.append(f)
                 taken.append((f.start, f.end))
@@ -176,7 +178,8 @@ def _build(text: str, m: re.Match) -> Found | None:
             measure = "growth" if re.search(r"增长|下降|降低|提高|增速|涨幅", before) else "share"
     elif unit_norm == "pp":
         measure = "change_pp"
-    elif verb in STOCK:
+    elif verb in STOCK and not (verb in ("超过", "突破", "达", "达到", "至", "为", "超")
+                                and re.search("|".join(FLOW[:12]), text[:start])):
         measure = "stock"
     elif verb in FLOW or verb in GROWTH_UP:
         measure = "flow"

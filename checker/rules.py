@@ -54,6 +54,7 @@ MATCH_FIELDS: dict[str, tuple[type, tuple[str, ...] | None]] = {
     "kind": (str, ("quantitative", "qualitative")),
     "same_indicator": (bool, None),
     "indicator_known": (bool, None),
+    "indicators_conflict": (bool, None),
     "unit_compatible": (bool, None),
     "same_measure": (bool, None),
     "text_score": (float, None),
@@ -256,6 +257,8 @@ class MatchingRules(Strict):
     strip_leading: list[str] = Field(default_factory=list, description="Verbs and fillers removed from the front "
                                      "of the compared text (新增, 引进, 完成 …).")
     strip_trailing: list[str] = Field(default_factory=list, description="Words removed from the end (超, 达到 …).")
+    amount_units: list[str] = Field(default_factory=list, description="Units of annual amounts, for which "
+                                    "'完成X' (flow) and '达X' (stock) measure the same thing.")
     prefilter: float = Field(50, ge=0, le=100, description="Text score below which a pair is not examined "
                              "(unless the canonical indicator is the same).")
     proxy_cutoff: float = Field(70, ge=0, le=100, description="Combined score needed for proxy evidence.")
