@@ -39,6 +39,25 @@ class Candidate:
     tests: list[tuple[str, bool]]  # (level code, passed) in order tried
 
 
+_COMBINED = re.compile(r"[\u4e00-\u9fff](?:、|和|及|与|以及)[\u4e00-\u9fff]")
+_ADMIN_LEVEL = re.compile(r"国家级|国家|省级|省|市级|区级|县级")
+_STAGE_VERB = re.compile(r"开工|建成|竣工|投用|投产|签约|落地|筹集|配租|销售|交付")
+
+
+def scope_mismatch(a: str, b: str) -> str | None:
+    """Why two indicator texts measure different scopes, or None: one is a combined figure ('中小学、幼儿园')
+    and the other is not, they name different administrative levels, or different project stages."""
+    if bool(_COMBINED.search(a)) != bool(_COMBINED.search(b)):
+        return "combined figure"
+    la, lb = set(_ADMIN_LEVEL.findall(a)), set(_ADMIN_LEVEL.findall(b))
+    if la and lb and not la & lb:
+        return "administrative level"
+    sa, sb = set(_STAGE_VERB.findall(a)), set(_STAGE_VERB.findall(b))
+    if sa and sb and not sa & sb:
+        return "stage"
+    return None
+
+
 def _bigrams(s: str) -> str:
     return " ".join(s[i:i + 2] for i in range(max(1, len(s) - 1)))
 
@@ -158,6 +177,7 @@ class Matcher:
         if c.kind == "qualitative":
             score = max(score, entity_score)
         ctx = {"kind": c.kind, "same_indicator": same_ind, "indicator_known": c.indicator in self.known,
+               "scope_mismatch": c.kind == "quantitative" and scope_mismatch(c.match_text, o.match_text) is not None,
                "indicators_conflict": (c.indicator in self.known and o.indicator in self.known and not same_ind),
                "unit_compatible": unit_ok, "same_measure": measure_ok, "text_score": text_score,
                "entity_score": entity_score, "outcome_has_value": o.value is not None, "score": score}

@@ -257,8 +257,8 @@ def _is_part_heading(p: Paragraph) -> str | None:
     if len(t) > 45 or LEVEL2.match(t):
         return None
     body = LEVEL1.sub("", t)
-    if "。" in body[:-1]:
-        return None
+    if re.search(r"[,，。;；!！?？]", body):
+        return None  # a sentence, not a heading
     if GLOSSARY_WORDS.search(body) and len(body) <= 20:
         return "glossary"
     if REVIEW_WORDS.search(body):
