@@ -196,6 +196,10 @@ def eval_(
     _print_eval(result, mistakes)
 
 
+def _f(x: float | None, digits: int = 3) -> str:
+    return "n/a" if x is None else f"{x:.{digits}f}"
+
+
 def _print_eval(r: dict, n_mistakes: int) -> None:
     if not r["overall"]:
         out.print(f"no label file could be evaluated (skipped: {', '.join(r['skipped']) or 'none'})", markup=False)
@@ -204,8 +208,8 @@ def _print_eval(r: dict, n_mistakes: int) -> None:
         e, f, st = s["extraction"], s["fields"], s["status"]
         out.print(f"== {title}", markup=False)
         out.print(f"  extraction  items {e['items']}  found {e['found']}  recall {e['recall']:.3f}  "
-                  f"precision {e['precision']:.3f} (headline blocks, {e['predicted_in_headline_blocks']} predicted)  "
-                  f"F1 {e['f1']:.3f}  precision lower bound in all labelled sentences "
+                  f"precision {_f(e['precision'])} (headline blocks, {e['predicted_in_headline_blocks']} predicted)  "
+                  f"F1 {_f(e['f1'])}  precision lower bound in all labelled sentences "
                   f"{e['precision_lower_bound_labelled_sentences']:.3f}", markup=False)
         out.print(f"  fields      comparator {f['comparator']:.3f}  value {f['value']:.3f}  unit {f['unit']:.3f}  "
                   f"period {f['period']:.3f}", markup=False)
@@ -225,7 +229,7 @@ def _print_eval(r: dict, n_mistakes: int) -> None:
         block(k, s)
     out.print("== by file", markup=False)
     for name, b in r["by_file"].items():
-        out.print(f"  {name:34} items {b['items']:3}  recall {b['recall']:.2f}  precision {b['precision']:.2f}  "
+        out.print(f"  {name:34} items {b['items']:3}  recall {b['recall']:.2f}  precision {_f(b['precision'], 2)}  "
                   f"value {b['value']:.2f}  status {b['status_accuracy']:.2f}  macro-F1 {b['macro_f1']:.2f}  "
                   f"false claims {b['claimed_where_label_unreported']}", markup=False)
     if r["skipped"]:

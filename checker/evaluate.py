@@ -223,9 +223,9 @@ def _scores(files: list[dict]) -> dict:
     head_tp = sum(1 for f in files for c in f["in_headline"] if c.id in f["used"])
     zone = [c for f in files for c in f["in_zone"]]
     zone_tp = sum(1 for f in files for c in f["in_zone"] if c.id in f["used"])
-    p = round(head_tp / len(head), 4) if head else 0.0
+    p = round(head_tp / len(head), 4) if head else None
     r = round(len(found) / n, 4) if n else 0.0
-    extraction = {"recall": r, "precision": p, "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+    extraction = {"recall": r, "precision": p, "f1": round(2 * p * r / (p + r), 4) if p is not None and p + r else None,
                   "precision_lower_bound_labelled_sentences": round(zone_tp / len(zone), 4) if zone else 0.0,
                   "items": n, "found": len(found), "predicted_in_headline_blocks": len(head),
                   "predicted_in_labelled_sentences": len(zone)}
