@@ -114,6 +114,11 @@ def load(display: str, path: Path) -> Source:
         data = path.read_bytes()
     except OSError as e:
         raise InputError(f"{display}: cannot read ({e.strerror})") from None
+    return from_bytes(display, path, data, overrides=_sidecar(display, path))
+
+
+def from_bytes(display: str, path: Path, data: bytes, overrides: dict | None = None) -> Source:
+    """Build a Source from bytes already in memory (`path` names the file: suffix and folder matter)."""
     text, enc = decode(data, display)
     front: dict = {}
     body_offset = 0
@@ -137,7 +142,7 @@ def load(display: str, path: Path) -> Source:
         raw=raw,
         body_offset=body_offset,
         front_matter=front,
-        overrides=_sidecar(display, path),
+        overrides=dict(overrides or {}),
     )
     src.text = normalise(raw, markdown=is_md)
     if len(src.text.text) < 50:
