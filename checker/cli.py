@@ -261,6 +261,71 @@ def rules_check(directory: Path = typer.Argument(Path("rules"))):
               f"{len(r.indicators.indicators)} indicators; digest {r.digest})", markup=False)
 
 
+@rules_app.command("docs")
+def rules_docs(
+    directory: Path = typer.Argument(Path("rules")),
+    output: Path = typer.Option(Path("docs/rules.md"), "--output", "-o"),
+    check: bool = typer.Option(False, "--check", help="Exit 1 if the file is stale instead of writing it."),
+):
+    """Generate docs/rules.md from the rule files (--check: fail when it is stale)."""
+    from .report.files import atomic_write
+    from .ruledocs import render
+    from .rules import load_rules
+
+    try:
+        text = render(load_rules(directory))
+    except CheckerError as e:
+        _fail(e)
+    if check:
+        current = output.read_text(encoding="utf-8") if output.exists() else ""
+        if current != text:
+            err.print(f"checker: {output} is stale; run `checker rules docs` and commit it", markup=False)
+            raise typer.Exit(EXIT_FAIL)
+        out.print(f"{output}: up to date", markup=False)
+        return
+    atomic_write(output, text)
+    out.print(f"wrote {output}", markup=False)
+
+
+@rules_app.command("diff")
+def rules_diff(
+    old: Path = typer.Argument(..., help="Old rules folder."),
+    new: Path = typer.Argument(..., help="New rules folder."),
+    inputs: list[Path] = typer.Argument(None, help="Report files or folders (default: seeds/)."),
+    labels: list[Path] = typer.Option(None, "--labels", help="Label files: also show the effect on eval scores."),
+    corpus: Path = typer.Option(Path("../shared/corpus"), "--corpus"),
+    seeds: Path = typer.Option(Path("seeds"), "--seeds"),
+    fmt: Format = typer.Option(Format.text, "--format"),
+):
+    """Replay two rule sets on the same inputs and list every verdict that changes."""
+    from .rulediff import diff
+    from .rules import load_rules
+
+    try:
+        r = diff(load_rules(old), load_rules(new), inputs or [Path("seeds")], labels or None, corpus, seeds)
+    except CheckerError as e:
+        _fail(e)
+    if fmt is Format.json:
+        out.print_json(json.dumps(r, ensure_ascii=False))
+        return
+    out.print(f"{r['old_rules']} ({r['old_digest']}) → {r['new_rules']} ({r['new_digest']}): "
+              f"{len(r['changed'])} of {r['commitments']} verdicts change", markup=False)
+    for c in r["changed"]:
+        out.print(f"{c['id']} {c['government']} {c['period']} “{c['quote']}” ({c['document']})", markup=False)
+        out.print(f"  - {c['old']['status']} {c['old']['rule']}: {c['old']['explanation']}", markup=False)
+        out.print(f"  + {c['new']['status']} {c['new']['rule']}: {c['new']['explanation']}", markup=False)
+    for k in ("only_old", "only_new"):
+        if r[k]:
+            out.print(f"{k.replace('_', ' ')}: {len(r[k])} commitments (extraction changed)", markup=False)
+    if "eval" in r:
+        o, n = r["eval"]["old"], r["eval"]["new"]
+        out.print("eval: " + "  ".join(f"{k} {o[k]} → {n[k]}" for k in o), markup=False)
+        for name, v in r.get("eval_by_file", {}).items():
+            out.print(f"  {name}: macro-F1 {v['old']['macro_f1']} → {v['new']['macro_f1'] if v['new'] else '—'}, "
+                      f"status {v['old']['status_accuracy']} → {v['new']['status_accuracy'] if v['new'] else '—'}",
+                      markup=False)
+
+
 @rules_app.command("schema")
 def rules_schema(name: Optional[str] = typer.Argument(None, help="One rule file name, e.g. status.yaml")):
     """Print the JSON Schema of the rule files."""

@@ -440,6 +440,9 @@ def _format(shown: str, data, err: dict) -> str:
     loc = tuple(err["loc"])
     # Model validators report at the model; strip pydantic's function markers.
     loc = tuple(x for x in loc if not (isinstance(x, str) and x.startswith("function-")))
+    named = re.search(r"levels\[(\d+)\]", err["msg"]) if not loc else None
+    if named:
+        loc = ("levels", int(named.group(1)))  # a whole-file check that names the offending level
     line, col = _locate(data, loc)
     etype = err["type"]
     code = _ERROR_CODES.get(etype, "R199")

@@ -141,6 +141,7 @@ def _row(c: Commitment, docs) -> dict:
         "evidence": ev.quote if ev else "", "evidence_source": docs[ev.document].path if ev else "",
         "proxy": f"{proxy.period}：{proxy.quote}" if proxy else "",
         "unreported": UNREPORTED_ZH.get(c.unreported_kind or "", ""),
+        "trace": c.trace,
     }
 
 
