@@ -22,6 +22,15 @@ from .errors import CheckerError
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="checker: 政府工作报告承诺兑现核查 / commitment checker.")
 rules_app = typer.Typer(no_args_is_help=True, help="Check and document the rule files.")
 app.add_typer(rules_app, name="rules")
+
+
+def _review_app():
+    from .review.cli import app as review
+
+    return review
+
+
+app.add_typer(_review_app(), name="review")
 err = Console(stderr=True, soft_wrap=True)
 out = Console(soft_wrap=True)
 
@@ -70,19 +79,26 @@ def scorecard(
     out_dir: Path = typer.Option(Path("reports"), "--out", help="Output folder."),
     fmt: Format = typer.Option(Format.text, "--format", help="Summary format."),
     pdf: bool = typer.Option(True, "--pdf/--no-pdf", help="Render PDF scorecards (HTML is always written)."),
+    db: Path = typer.Option(Path("reviews.db"), "--db", help="Auditor decisions to apply (if the file exists)."),
+    reviews: bool = typer.Option(True, "--reviews/--no-reviews", help="Apply auditor decisions."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ):
     """Run the whole pipeline and write results.json, commitments.csv and scorecards."""
     from .pipeline import run
     from .report import render_all, write_all
+    from .review.store import ReviewStore
     from .rules import load_rules
 
     inputs = inputs or [Path("seeds")]
     try:
         ruleset = load_rules(rules)
+        decisions = []
+        if reviews and db.exists():
+            with ReviewStore(db) as store:
+                decisions = store.all()
         with _progress(not quiet) as prog:
-            r = run(inputs, ruleset, prog)
-            files = render_all(r.results, ruleset, out_dir, prog, pdf=pdf)
+            r = run(inputs, ruleset, prog, decisions=decisions)
+            files = render_all(r.results, ruleset, out_dir, prog, pdf=pdf, run=r)
         written = write_all(files)
     except CheckerError as e:
         _fail(e)
@@ -95,6 +111,11 @@ def scorecard(
     out.print(f"达成 Met {s.status_counts['met']} · 未达成 Missed {s.status_counts['missed']} · "
               f"未报告 Unreported {s.status_counts['unreported']}", markup=False)
     out.print(f"{cards} 份记分卡 → {out_dir}/  (results.json, commitments.csv)", markup=False)
+    if decisions:
+        out.print(f"审核决定 {len(decisions)} 条，已应用 {r.results.decisions_applied} 条（{db}）", markup=False)
+    for o in r.results.orphaned_decisions:
+        err.print(f"checker: warning: orphaned decision #{o.seq} on {o.target} ({o.action} by {o.reviewer}): "
+                  f"{o.reason}; it stays in {db}", markup=False)
 
 
 @app.command()

@@ -136,6 +136,19 @@ class TraceStep(Model):
     passed: bool | None = None
 
 
+class ReviewMark(Model):
+    """An auditor decision applied to a record, with what the machine had said before."""
+
+    action: str
+    note: str
+    reviewer: str
+    at: str
+    seq: int
+    outcome: str | None = None
+    machine_status: str | None = None
+    machine_rule: str | None = None
+
+
 class Commitment(Record):
     tier: Literal["primary", "stretch"] = "primary"
     status: Status | None = None
@@ -147,6 +160,8 @@ class Commitment(Record):
     proxy_evidence: list[Evidence] = Field(default_factory=list)
     repeated_in: list[str] = Field(default_factory=list)
     conflicts_with: list[str] = Field(default_factory=list)
+    excluded: bool = Field(False, description="An auditor decided this is not a commitment.")
+    review: ReviewMark | None = None
     trace: list[TraceStep] = Field(default_factory=list)
 
 
@@ -154,6 +169,8 @@ class Outcome(Record):
     partial_year: bool = False
     cumulative: bool = False
     estimate: bool = False
+    excluded: bool = Field(False, description="An auditor decided this is not an outcome.")
+    review: ReviewMark | None = None
     used_by: list[str] = Field(default_factory=list)
 
 
@@ -187,6 +204,15 @@ class Summary(Model):
     unreported_kinds: dict[str, int]
 
 
+class OrphanDecision(Model):
+    seq: int
+    target: str
+    action: str
+    reviewer: str
+    note: str
+    reason: str
+
+
 class Results(Model):
     schema_version: Literal[1] = 1
     generated_by: str
@@ -197,3 +223,5 @@ class Results(Model):
     outcomes: list[Outcome]
     conflicts: list[Conflict]
     repeats: list[Repeat]
+    decisions_applied: int = 0
+    orphaned_decisions: list[OrphanDecision] = Field(default_factory=list)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from . import __version__
 from .classify import Classifier
@@ -18,7 +18,11 @@ from .ingest import collect, load
 from .match import Candidate, Matcher
 from .models import Results, RulesDigest, Summary
 from .rules import RuleSet
+from .review.apply import apply_commitment_decisions, apply_outcome_decisions
 from .structure import Structured, structure
+
+if TYPE_CHECKING:
+    from .review.store import Decision
 
 Progress = Callable[[str, int, int], None]
 
@@ -27,12 +31,14 @@ Progress = Callable[[str, int, int], None]
 class Run:
     results: Results
     structured: list[Structured]
+    rules: RuleSet
     candidates: dict[str, list[Candidate]] = field(default_factory=dict)
     pairs_scored: int = 0
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def run(inputs: list[str | Path], rules: RuleSet, progress: Progress | None = None) -> Run:
+def run(inputs: list[str | Path], rules: RuleSet, progress: Progress | None = None,
+        decisions: "list[Decision] | None" = None) -> Run:
     import time
 
     t = time.perf_counter()
@@ -44,11 +50,13 @@ def run(inputs: list[str | Path], rules: RuleSet, progress: Progress | None = No
             progress("ingest", i, len(files))
         structured.append(structure(load(shown, path)))
     timings["ingest"] = time.perf_counter() - t
-    return analyse(structured, rules, progress, timings)
+    return analyse(structured, rules, progress, timings, decisions)
 
 
 def analyse(structured: list[Structured], rules: RuleSet, progress: Progress | None = None,
-            timings: dict[str, float] | None = None) -> Run:
+            timings: dict[str, float] | None = None, decisions: "list[Decision] | None" = None) -> Run:
+    """Extract, match and classify; auditor `decisions` (if any) are applied to outcomes before matching and to
+    commitments after classifying."""
     import time
 
     timings = dict(timings or {})
@@ -65,18 +73,23 @@ def analyse(structured: list[Structured], rules: RuleSet, progress: Progress | N
         outcomes += e.outcomes
     timings["extract"] = time.perf_counter() - t
 
+    orphans = apply_outcome_decisions(outcomes, decisions) if decisions else []
     t = time.perf_counter()
     matcher = Matcher(rules)
     repeats = find_repeats(documents, commitments, rules, matcher)
     conflicts = find_conflicts(commitments, matcher.known)
-    candidates = matcher.match(documents, commitments, outcomes)
+    candidates = matcher.match(documents, commitments, [o for o in outcomes if not o.excluded])
     timings["match"] = time.perf_counter() - t
 
     t = time.perf_counter()
     classifier = Classifier(rules, documents)
     by_id = {c.id: c for c in commitments}
-    for i, c in enumerate(commitments):
+    for c in commitments:
         classifier.classify(c, candidates.get(c.id, []), by_id)
+    applied = 0
+    if decisions:
+        applied, more = apply_commitment_decisions(commitments, outcomes, decisions, classifier)
+        orphans += more
     used: dict[str, list[str]] = {}
     for c in commitments:
         for ev in c.evidence:
@@ -85,18 +98,21 @@ def analyse(structured: list[Structured], rules: RuleSet, progress: Progress | N
         o.used_by = used.get(o.id, [])
     timings["classify"] = time.perf_counter() - t
 
-    status_counts = Counter(c.status for c in commitments)
-    unrep = Counter(c.unreported_kind for c in commitments if c.unreported_kind)
+    counted = [c for c in commitments if not c.excluded]
+    status_counts = Counter(c.status for c in counted)
+    unrep = Counter(c.unreported_kind for c in counted if c.unreported_kind)
     results = Results(
         generated_by=f"checker {__version__}",
         rules=RulesDigest(files=rules.files, digest=rules.digest),
-        summary=Summary(documents=len(documents), commitments=len(commitments),
-                        quantitative=sum(c.kind == "quantitative" for c in commitments), outcomes=len(outcomes),
+        summary=Summary(documents=len(documents), commitments=len(counted),
+                        quantitative=sum(c.kind == "quantitative" for c in counted), outcomes=len(outcomes),
                         status_counts={k: status_counts.get(k, 0) for k in ("met", "missed", "unreported")},
                         unreported_kinds=dict(sorted(unrep.items()))),
         documents=documents, commitments=commitments, outcomes=outcomes, conflicts=conflicts, repeats=repeats,
+        decisions_applied=applied, orphaned_decisions=orphans,
     )
-    return Run(results=results, structured=structured, candidates=candidates, pairs_scored=matcher.pairs_scored,
+    return Run(results=results, structured=structured, rules=rules, candidates=candidates,
+               pairs_scored=matcher.pairs_scored,
                timings=timings)
 
 

@@ -17,13 +17,13 @@ from .scorecard import build_cards, render_pdf
 
 
 def render_all(results: Results, rules: RuleSet, out: Path, progress: Callable[[str, int, int], None] | None = None,
-               pdf: bool = True) -> dict[Path, bytes]:
+               pdf: bool = True, run=None) -> dict[Path, bytes]:
     """Every output file's path and bytes, nothing written yet."""
     files: dict[Path, bytes] = {
         out / "results.json": results_json(results).encode("utf-8"),
         out / "commitments.csv": commitments_csv(results),
     }
-    cards = build_cards(results, rules)
+    cards = build_cards(results, rules, run)
     for i, card in enumerate(cards):
         if progress:
             progress("render", i, len(cards))

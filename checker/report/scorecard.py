@@ -27,6 +27,9 @@ UNREPORTED_ZH = {"no_later_report": "无后续报告", "later_reports_silent": "
                  "mentioned_without_figure": "提及但无数据", "proxy_only": "仅有他期或累计数据", "recommitted": "再次承诺"}
 KIND_ZH = {"work_report": "政府工作报告", "plan": "国民经济和社会发展计划", "news": "会议报道", "other": "其他文件"}
 UNMATCHED_SHOWN = 40
+QUEUE_SHOWN = 30
+QUEUE_KIND_ZH = {"conflict": "目标冲突", "near_threshold": "临界匹配", "unmatched": "未匹配", "proxy_only": "仅有他期数据",
+                 "uncommitted_outcome": "无对应承诺的结果"}
 
 
 @dataclass
@@ -59,7 +62,7 @@ def groups(results: Results) -> dict[tuple[str, str], list[Commitment]]:
     return dict(sorted(g.items()))
 
 
-def build_cards(results: Results, rules: RuleSet) -> list[Card]:
+def build_cards(results: Results, rules: RuleSet, run=None) -> list[Card]:
     env = _env()
     template = env.get_template("scorecard.html.j2")
     css = _css()
@@ -67,14 +70,23 @@ def build_cards(results: Results, rules: RuleSet) -> list[Card]:
     outcomes = {o.id: o for o in results.outcomes}
     commitments = {c.id: c for c in results.commitments}
     cards = []
-    for (gov, period), cs in groups(results).items():
+    queue = []
+    if run is not None:
+        from ..review.queue import build_queue
+
+        queue = build_queue(run)
+    for (gov, period), all_cs in groups(results).items():
+        cs = [c for c in all_cs if not c.excluded]
+        excluded = [c for c in all_cs if c.excluded]
+        if not cs:
+            cs = all_cs[:0]
         counts = Counter(c.status for c in cs)
         rated = counts["met"] + counts["missed"]
         areas: dict[str, list[Commitment]] = defaultdict(list)
         for c in cs:
             areas[c.area].append(c)
         area_rows = []
-        max_n = max(len(v) for v in areas.values())
+        max_n = max([len(v) for v in areas.values()] or [1])
         for name, items in sorted(areas.items(), key=lambda kv: (-len(kv[1]), kv[0])):
             ac = Counter(c.status for c in items)
             segs, x = [], 0.0
@@ -107,7 +119,12 @@ def build_cards(results: Results, rules: RuleSet) -> list[Card]:
             total=len(cs), counts={s: counts[s] for s in STATUSES},
             quantitative=sum(c.kind == "quantitative" for c in cs),
             met_rate=(f"{100 * counts['met'] / rated:.0f}%" if rated else "—"),
-            coverage=f"{100 * rated / len(cs):.0f}%",
+            coverage=f"{100 * rated / len(cs):.0f}%" if cs else "—",
+            reviewed=sum(1 for c in all_cs if c.review), excluded=[_row(c, docs) for c in excluded],
+            queue=[q for q in queue if q.government == gov and q.period == period][:QUEUE_SHOWN],
+            queue_total=sum(1 for q in queue if q.government == gov and q.period == period),
+            queue_counts=Counter(q.kind for q in queue if q.government == gov and q.period == period),
+            queue_kind_zh=QUEUE_KIND_ZH,
             unreported_kinds=[(UNREPORTED_ZH[k], n) for k, n in
                               Counter(c.unreported_kind for c in cs if c.unreported_kind).most_common()],
             areas=area_rows, status_zh=STATUS_ZH, status_en=STATUS_EN, status_color=STATUS_COLOR,
@@ -142,6 +159,7 @@ def _row(c: Commitment, docs) -> dict:
         "proxy": f"{proxy.period}：{proxy.quote}" if proxy else "",
         "unreported": UNREPORTED_ZH.get(c.unreported_kind or "", ""),
         "trace": c.trace,
+        "review": c.review,
     }
 
 

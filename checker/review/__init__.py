@@ -1,0 +1,1 @@
+"""Auditor review: the decision store, applying decisions, the queue and the review page."""
