@@ -105,7 +105,7 @@ class Classifier:
     def _evidence(self, c: Commitment, k: Candidate, relation: str) -> Evidence:
         o = k.outcome
         return Evidence(outcome=o.id, document=o.document, period=o.period, quote=o.quote, value=o.value, unit=o.unit,
-                        stage=o.stage, score=k.score, level=k.level, relation=relation)
+                        stage=o.stage, page=o.page, score=k.score, level=k.level, relation=relation)
 
     def classify(self, c: Commitment, candidates: list[Candidate], commitments_by_id: dict[str, Commitment]) -> None:
         doc = self.docs[c.document]

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .models import Commitment, Outcome, Span
+from .pdf import page_of
 from .quantities import Found, find_quantities
 from .rules import RuleSet
 from .structure import FIVE_YEAR_PLANS, Paragraph, Structured
@@ -94,7 +95,11 @@ class Extractor:
         return best
 
     # ------------------------------------------------------------ main
+    def _page(self, raw_offset: int) -> int | None:
+        return page_of(self._pages, raw_offset) if self._pages else None
+
     def extract(self, s: Structured) -> Extracted:
+        self._pages = s.source.page_starts
         doc = s.document
         text = s.source.text
         commitments: list[Commitment] = []
@@ -229,7 +234,7 @@ class Extractor:
         common = dict(
             document=doc.id, government=doc.government, period=period, area=area, quote=quote,
             raw_quote=text.raw[rs:re_], sentence=sent, span=Span(start=start, end=end, raw_start=rs, raw_end=re_),
-            kind="quantitative", indicator=canonical or subj or None, indicator_raw=subj or None,
+            page=self._page(rs), kind="quantitative", indicator=canonical or subj or None, indicator_raw=subj or None,
             comparator=q.comparator, value=q.value, value_high=q.value_high, unit=q.unit, value_norm=q.value_norm,
             unit_norm=q.unit_norm, sign=q.sign, measure=q.measure,
             match_text=mask_digits(subj or quote),
@@ -279,7 +284,7 @@ class Extractor:
             common = dict(
                 document=doc.id, government=doc.government, period=period, area=area, quote=quote,
                 raw_quote=text.raw[rs:re_], sentence=sent,
-                span=Span(start=qstart, end=stop, raw_start=rs, raw_end=re_), kind="qualitative",
+                span=Span(start=qstart, end=stop, raw_start=rs, raw_end=re_), page=self._page(rs), kind="qualitative",
                 indicator=None, indicator_raw=None, measure="qualitative", entity=ent, stage=stage[0],
                 match_text=ent,
             )

@@ -101,6 +101,7 @@ class Record(Model):
     raw_quote: str
     sentence: str
     span: Span
+    page: int | None = Field(None, description="PDF page of the quote (PDF input only).")
     kind: Literal["quantitative", "qualitative"]
     indicator: str | None = None
     indicator_raw: str | None = None
@@ -125,6 +126,7 @@ class Evidence(Model):
     value: float | None = None
     unit: str | None = None
     stage: str | None = None
+    page: int | None = None
     score: float
     level: str
     relation: Literal["same_period", "other_period", "cumulative", "partial_year"]

@@ -183,3 +183,22 @@ def test_schema_command():
     assert res.exit_code == 0
     schema = json.loads(res.output)
     assert "commitments" in schema["properties"]
+
+
+@pytest.mark.parametrize("encode,ok", [
+    (lambda t: t.encode("utf-8-sig"), True),
+    (lambda t: t.encode("utf-16"), True),
+    (lambda t: t.encode("gb18030"), True),
+    (lambda t: t.encode("utf-8").decode("gbk", errors="replace").encode("utf-8"), False),  # mojibake saved as UTF-8
+    (lambda t: t.encode("gbk", errors="replace").decode("utf-8", errors="replace").encode("utf-8"), False),
+], ids=["utf8-bom", "utf16", "gb18030", "utf8-read-as-gbk", "gbk-read-as-utf8"])
+def test_encodings(tmp_path, encode, ok):
+    text = (ROOT / "seeds" / "hongqi_2023_work_report.txt").read_text(encoding="utf-8")
+    f = tmp_path / "hongqi.txt"
+    f.write_bytes(encode(text))
+    res = runner.invoke(app, ["inspect", str(f)])
+    if ok:
+        assert res.exit_code == 0 and "红旗区" in res.output, res.output
+    else:
+        assert res.exit_code == 3 and "hongqi.txt" in res.output, res.output
+        assert res.output.strip().count("\n") == 0

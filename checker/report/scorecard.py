@@ -150,12 +150,14 @@ def _row(c: Commitment, docs) -> dict:
     ev = c.evidence[0] if c.evidence else None
     proxy = c.proxy_evidence[0] if c.proxy_evidence else None
     return {
-        "id": c.id, "quote": c.quote, "source": docs[c.document].path, "target": describe_target(c),
+        "id": c.id, "quote": c.quote, "source": docs[c.document].path + (f" 第{c.page}页" if c.page else ""),
+        "target": describe_target(c),
         "tier": "（力争）" if c.tier == "stretch" else "",
         "status": c.status, "rule": c.rule, "explanation": c.explanation or "",
         "outcome": (f"{'下降' if ev.value is not None and ev.value < 0 else ''}{fmt_value(ev.value)}{ev.unit or ''}"
                     if ev and ev.value is not None else (ev.stage or "") if ev else "—"),
-        "evidence": ev.quote if ev else "", "evidence_source": docs[ev.document].path if ev else "",
+        "evidence": ev.quote if ev else "",
+        "evidence_source": (docs[ev.document].path + (f" 第{ev.page}页" if ev.page else "")) if ev else "",
         "proxy": f"{proxy.period}：{proxy.quote}" if proxy else "",
         "unreported": UNREPORTED_ZH.get(c.unreported_kind or "", ""),
         "trace": c.trace,
