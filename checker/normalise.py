@@ -97,113 +97,147 @@ def _is_latin(c: str) -> bool:
     return ("a" <= c <= "z") or ("A" <= c <= "Z")
 
 
-def normalise(raw: str, *, markdown: bool = False) -> NormalText:
-    """Normalise `raw`; see the module docstring for the steps."""
-    # Step 1: per-character mapping with provenance.
+_TABLE: dict[int, str] | None = None
+_SLOW: re.Pattern | None = None
+
+
+def _tables() -> tuple[dict[int, str], re.Pattern]:
+    """A 1:1 translation table for every BMP character whose mapping is one character, and a pattern for the
+    characters that need the slow path (mapping to zero or several characters, CR, astral planes)."""
+    global _TABLE, _SLOW
+    if _TABLE is None:
+        table: dict[int, str] = {}
+        slow: list[str] = ["\r"]
+        for cp in range(0x80, 0x10000):
+            if 0xD800 <= cp <= 0xDFFF:
+                continue
+            c = chr(cp)
+            m = _map_char(c)
+            if len(m) == 1:
+                if m != c:
+                    table[cp] = m
+            else:
+                slow.append(re.escape(c))
+        _TABLE = table
+        _SLOW = re.compile("[" + "".join(slow) + "\U00010000-\U0010FFFF]")
+    return _TABLE, _SLOW
+
+
+def _map_line(line: str, start: int) -> tuple[str, list[int]]:
+    """Step 1 for one line: (mapped text, raw offset of each mapped character)."""
+    table, slow = _tables()
+    if slow.search(line) is None:
+        return line.translate(table), list(range(start, start + len(line)))
     chars: list[str] = []
     src: list[int] = []
-    prev_cr = False
-    for i, c in enumerate(raw):
-        if c == "\n" and prev_cr:
-            prev_cr = False
+    for i, c in enumerate(line):
+        if c == "\r":
             continue
-        prev_cr = c == "\r"
-        if c.isascii() and c != "\r":
-            chars.append(c)
-            src.append(i)
-            continue
-        m = _map_char(c)
-        for ch in m:
+        for ch in (c if c.isascii() else _map_char(c)):
             chars.append(ch)
-            src.append(i)
+            src.append(start + i)
+    return "".join(chars), src
 
-    # Step 2: split into lines, clean each line.
-    lines: list[tuple[list[str], list[int], bool]] = []  # chars, src, blank_before
-    start = 0
-    n = len(chars)
+
+def normalise(raw: str, *, markdown: bool = False) -> NormalText:
+    """Normalise `raw`; see the module docstring for the steps."""
+    # Steps 1 and 2, line by line: map characters (fast path: one translate call), clean the line.
+    lines: list[tuple[str, list[int], bool]] = []  # text, raw offsets, blank line before
+    pos = 0
     blank_before = False
-    while start <= n:
-        end = start
-        while end < n and chars[end] != "\n":
-            end += 1
-        lc, ls = _clean_line(chars[start:end], src[start:end], markdown)
-        if lc:
-            lines.append((lc, ls, blank_before))
-            blank_before = False
+    for line in raw.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if line.endswith("\r"):
+            line = line[:-1]
+        lt, ls = _map_line(line, start)
+        if "\n" in lt:  # a lone CR inside the line became a line break
+            parts, off = lt.split("\n"), 0
+            pieces = []
+            for part in parts:
+                pieces.append((part, ls[off:off + len(part)]))
+                off += len(part) + 1
         else:
-            blank_before = True
-        start = end + 1
+            pieces = [(lt, ls)]
+        for pt, ps in pieces:
+            ct, cs = _clean_line(pt, ps, markdown)
+            if ct:
+                lines.append((ct, cs, blank_before))
+                blank_before = False
+            else:
+                blank_before = True
 
     # Step 3: join lines.
     out_c: list[str] = []
     out_s: list[int] = []
-    prev: list[str] | None = None
-    for lc, ls, blank in lines:
-        if prev is not None:
-            if _breaks_paragraph(prev, lc, blank, markdown):
-                out_c.append("\n")
-                out_s.append(out_s[-1])
-        out_c.extend(lc)
+    prev: str | None = None
+    for lt, ls, blank in lines:
+        if prev is not None and _breaks_paragraph(prev, lt, blank, markdown):
+            out_c.append("\n")
+            out_s.append(out_s[-1])
+        out_c.append(lt)
         out_s.extend(ls)
-        prev = lc
+        prev = lt
     text = "".join(out_c)
     offsets = array("i", out_s)
     offsets.append(len(raw))
     return NormalText(text=text, raw=raw, offsets=offsets)
 
 
-def _clean_line(lc: list[str], ls: list[int], markdown: bool) -> tuple[list[str], list[int]]:
-    s = "".join(lc)
-    if not s.strip():
-        return [], []
-    if PAGE_MARKER.match(s) and ("—" in s or "-" in s or "－" in s or "–" in s or "页" in s):
-        return [], []
-    if _PAGE_MARKER_DASHED.match(s):
-        return [], []
-    keep = [True] * len(lc)
-    if markdown:
-        j = 0
-        while j < len(lc) and lc[j] in "#>":
-            keep[j] = False
-            j += 1
-        for k in range(len(lc) - 1):
-            if lc[k] == "*" and lc[k + 1] == "*":
-                keep[k] = keep[k + 1] = False
-    # Step 4: drop blanks except between two Latin letters.
-    cc = [c for c, k in zip(lc, keep) if k]
-    cs = [p for p, k in zip(ls, keep) if k]
-    res_c: list[str] = []
-    res_s: list[int] = []
-    L = len(cc)
-    for k, c in enumerate(cc):
-        if c.isspace():
-            left = res_c[-1] if res_c else ""
-            right = ""
-            for m in range(k + 1, L):
-                if not cc[m].isspace():
-                    right = cc[m]
-                    break
-            if left and right and _is_latin(left) and _is_latin(right) and (not res_c or res_c[-1] != " "):
-                res_c.append(" ")
-                res_s.append(cs[k])
-            continue
-        res_c.append(c)
-        res_s.append(cs[k])
-    return res_c, res_s
+_WS = re.compile(r"\s+")
+_MD_MARKS = re.compile(r"^[#>]+|\*\*")
 
 
-def _breaks_paragraph(prev: list[str], cur: list[str], blank: bool, markdown: bool) -> bool:
+def _clean_line(t: str, ts: list[int], markdown: bool) -> tuple[str, list[int]]:
+    if not t.strip():
+        return "", []
+    if PAGE_MARKER.match(t) and ("—" in t or "-" in t or "－" in t or "–" in t or "页" in t):
+        return "", []
+    if _PAGE_MARKER_DASHED.match(t):
+        return "", []
+    if markdown and ("*" in t or t[0] in "#>"):
+        t, ts = _drop(t, ts, _MD_MARKS)
+    if not _WS.search(t):
+        return t, ts
+    # Step 4: drop blanks except one between two Latin letters.
+    out_t: list[str] = []
+    out_s: list[int] = []
+    last = 0
+    for m in _WS.finditer(t):
+        out_t.append(t[last:m.start()])
+        out_s.extend(ts[last:m.start()])
+        left = t[m.start() - 1] if m.start() > 0 else ""
+        right = t[m.end()] if m.end() < len(t) else ""
+        if left and right and _is_latin(left) and _is_latin(right):
+            out_t.append(" ")
+            out_s.append(ts[m.start()])
+        last = m.end()
+    out_t.append(t[last:])
+    out_s.extend(ts[last:])
+    return "".join(out_t), out_s
+
+
+def _drop(t: str, ts: list[int], pattern: re.Pattern) -> tuple[str, list[int]]:
+    out_t, out_s, last = [], [], 0
+    for m in pattern.finditer(t):
+        out_t.append(t[last:m.start()])
+        out_s.extend(ts[last:m.start()])
+        last = m.end()
+    out_t.append(t[last:])
+    out_s.extend(ts[last:])
+    return "".join(out_t), out_s
+
+
+def _breaks_paragraph(prev: str, cur: str, blank: bool, markdown: bool) -> bool:
     if markdown and blank:
         return True
     last = prev[-1]
-    cur_s = "".join(cur[:12])
-    if HEADING_START.match(cur_s):
+    if HEADING_START.match(cur[:12]):
         return True
     if last in _SENTENCE_END:
         return True
-    prev_s = "".join(prev)
-    if HEADING_START.match(prev_s) and len(prev_s) <= 40 and "。" not in prev_s:
+    if HEADING_START.match(prev) and len(prev) <= 40 and "。" not in prev:
         return True
-    if last.isdigit() and _YEARISH.match(cur_s):
+    if last.isdigit() and _YEARISH.match(cur[:12]):
         return True
     return False
