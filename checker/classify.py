@@ -14,6 +14,11 @@ from .match import Candidate
 from .models import Commitment, Document, Evidence, Outcome, TraceStep
 from .rules import STATUS_FIELDS, RuleSet, test_passes
 
+def _step(step: str, detail: str, passed: bool | None = None) -> TraceStep:
+    # Built in bulk (ten per commitment): the fields are ours, so skip validation.
+    return TraceStep.model_construct(step=step, detail=detail, passed=passed)
+
+
 def _period_start(p: str) -> int:
     return int(p[:4])
 
@@ -56,6 +61,7 @@ class Classifier:
         self.direction = {i.name: i.direction for i in rules.indicators.indicators}
         self.stage_rank = {s.name: s.rank for s in rules.stages.stages}
         self.docs = {d.id: d for d in documents}
+        self._later: dict[str, list[Document]] = {}
 
     # ------------------------------------------------------------ comparison
     def compare(self, c: Commitment, o: Outcome) -> tuple[str, str]:
@@ -109,10 +115,13 @@ class Classifier:
 
     def classify(self, c: Commitment, candidates: list[Candidate], commitments_by_id: dict[str, Commitment]) -> None:
         doc = self.docs[c.document]
-        later_docs = [d for d in self.docs.values() if d.government == c.government and d.is_later_than(doc)]
+        later_docs = self._later.get(doc.id)
+        if later_docs is None:
+            later_docs = self._later[doc.id] = [d for d in self.docs.values()
+                                                if d.government == doc.government and d.is_later_than(doc)]
         trace: list[TraceStep] = [
-            TraceStep(step="source", detail=f"{doc.path} [{c.span.raw_start}:{c.span.raw_end}] “{c.quote}”"),
-            TraceStep(step="parsed", detail=(f"indicator={c.indicator} (as printed: {c.indicator_raw}); "
+            _step(step="source", detail=f"{doc.path} [{c.span.raw_start}:{c.span.raw_end}] “{c.quote}”"),
+            _step(step="parsed", detail=(f"indicator={c.indicator} (as printed: {c.indicator_raw}); "
                                              f"comparator={c.comparator}; value={fmt_value(c.value)}{c.unit or ''}; "
                                              f"normalised={fmt_value(c.value_norm)} {c.unit_norm}; measure={c.measure}; "
                                              f"period={c.period}") if c.kind == "quantitative"
@@ -127,7 +136,7 @@ class Classifier:
         decisive: Candidate | None = None
         for k in candidates:
             rel = self._relation(c, k.outcome)
-            trace.append(TraceStep(
+            trace.append(_step(
                 step="candidate",
                 detail=(f"{k.outcome.id} “{k.outcome.quote}” ({self.docs[k.outcome.document].path}, {k.outcome.period}): "
                         f"text={k.text_score:.0f}, entity={k.entity_score:.0f}, "
@@ -148,7 +157,7 @@ class Classifier:
                 if rel == "same_period":
                     if decisive is None:
                         result, why = self.compare(c, k.outcome)
-                        trace.append(TraceStep(step="compare", detail=f"{describe_target(c)} vs {describe_outcome(k.outcome)}: {why} → {result}",
+                        trace.append(_step(step="compare", detail=f"{describe_target(c)} vs {describe_outcome(k.outcome)}: {why} → {result}",
                                                passed=result == "satisfied"))
                         if result != "incomparable":
                             decisive = k
@@ -171,27 +180,27 @@ class Classifier:
                     ctx["stage_relation"] = "reached"
                     ctx["evidence_period"] = "same" if same else "later"
                     evidence.append(self._evidence(c, k, "same_period" if same else "other_period"))
-                    trace.append(TraceStep(step="compare", detail=f"stage {o.stage}({got}) ≥ promised {c.stage}({promised})", passed=True))
+                    trace.append(_step(step="compare", detail=f"stage {o.stage}({got}) ≥ promised {c.stage}({promised})", passed=True))
                 elif got < promised and same and decisive is None:
                     decisive = k
                     ctx["stage_relation"] = "not_reached"
                     ctx["evidence_period"] = "same"
                     evidence.append(self._evidence(c, k, "same_period"))
-                    trace.append(TraceStep(step="compare", detail=f"stage {o.stage}({got}) < promised {c.stage}({promised})", passed=False))
+                    trace.append(_step(step="compare", detail=f"stage {o.stage}({got}) < promised {c.stage}({promised})", passed=False))
                 else:
                     ctx["mentioned"] = True
                     if o.period != c.period and _period_end(o.period) >= _period_start(c.period):
                         proxies.append(self._evidence(c, k, "other_period"))
         ctx["proxy_found"] = bool(proxies) and not evidence
         if not candidates:
-            trace.append(TraceStep(step="candidate", detail="no candidate outcome in later reports of this government"))
+            trace.append(_step(step="candidate", detail="no candidate outcome in later reports of this government"))
         # Walk the status levels.
         chosen = None
         for lv, when, anys in self.levels:
             ok = lv.else_ or (all(test_passes(t, ctx) for t in when) and
                               (not anys or any(all(test_passes(t, ctx) for t in g) for g in anys)))
             failed = [f"{t.field} {t.op} {t.value!r} (is {ctx.get(t.field)!r})" for t in when if not test_passes(t, ctx)]
-            trace.append(TraceStep(step="rule", detail=f"{lv.code} {lv.name}: " + ("passed" if ok else "failed: " + "; ".join(failed)),
+            trace.append(_step(step="rule", detail=f"{lv.code} {lv.name}: " + ("passed" if ok else "failed: " + "; ".join(failed)),
                                    passed=ok))
             if ok:
                 chosen = lv
@@ -204,7 +213,7 @@ class Classifier:
         c.evidence = evidence if chosen.status != "unreported" else []
         c.proxy_evidence = proxies + (evidence if chosen.status == "unreported" else [])
         c.explanation = self._explain(chosen.explanation, c, decisive, proxies, later_docs, commitments_by_id)
-        trace.append(TraceStep(step="verdict", detail=f"{STATUS_LABEL[c.status]} by {c.rule}: {c.explanation}"))
+        trace.append(_step(step="verdict", detail=f"{STATUS_LABEL[c.status]} by {c.rule}: {c.explanation}"))
         c.trace = trace
 
     def _explain(self, template: str, c: Commitment, k: Candidate | None, proxies: list[Evidence],

@@ -17,6 +17,7 @@ from .quantities import Found, find_quantities
 from .rules import RuleSet
 from .structure import FIVE_YEAR_PLANS, Paragraph, Structured
 
+_DIGIT = re.compile(r"\d")
 _SENT = re.compile(r"[^。！？!?;；\n]+[。！？!?;；]?")
 _CLAUSE = re.compile(r"[^,，:：]+[,，:：]?")
 _PARTIAL = re.compile(r"(一季度|第一季度|二季度|上半年|前三季度|三季度|[1１一]\s*[-—–~至]\s*\d{1,2}\s*月|前\d{1,2}个月|前[一二三四五六七八九十]{1,2}个月)")
@@ -57,8 +58,13 @@ class Extractor:
         ind = rules.indicators
         self._aliases = sorted(((a, i.name) for i in ind.indicators for a in i.aliases), key=lambda x: -len(x[0]))
         self._prefixes = sorted(ind.strip_prefixes, key=len, reverse=True)
+        self._alias_name = {a: n for a, n in reversed(self._aliases)}
+        self._alias_re = re.compile("|".join(re.escape(a) for a, _ in self._aliases))
+        self._prefix_re = re.compile("^(?:" + "|".join(map(re.escape, self._prefixes)) + ")+") if self._prefixes else None
         st = rules.stages
         self._stage_words = sorted(((w, s.name, s.rank) for s in st.stages for w in s.words), key=lambda x: -len(x[0]))
+        self._stage_of_word = {w: (name, rank) for w, name, rank in reversed(self._stage_words)}
+        self._stage_re = re.compile("|".join(re.escape(w) for w, _, _ in self._stage_words))
         self._suffix_re = re.compile("|".join(map(re.escape, sorted(st.entity_suffixes, key=len, reverse=True))))
         self._generic = re.compile("^(?:" + "|".join(map(re.escape, sorted(st.generic_words, key=len, reverse=True)))
                                    + r"|[\d#个座条家所项]+)+$") if st.generic_words else None
@@ -71,12 +77,14 @@ class Extractor:
 
     # ------------------------------------------------------------ vocabulary
     def canonical(self, raw: str | None) -> str | None:
+        """The canonical indicator whose longest alias occurs in `raw`."""
         if not raw:
             return None
-        for alias, name in self._aliases:
-            if alias in raw:
-                return name
-        return None
+        best = None
+        for m in self._alias_re.finditer(raw):
+            if best is None or len(m.group(0)) > len(best):
+                best = m.group(0)
+        return self._alias_name[best] if best else None
 
     def area(self, heading: str | None, sentence: str) -> str:
         for text in (heading, sentence):
@@ -88,9 +96,11 @@ class Extractor:
         return self.rules.areas.default
 
     def stage_of(self, text: str) -> tuple[str, int] | None:
+        """The highest-ranked stage whose word occurs in `text`."""
         best = None
-        for w, name, rank in self._stage_words:
-            if w in text and (best is None or rank > best[1]):
+        for m in self._stage_re.finditer(text):
+            name, rank = self._stage_of_word[m.group(0)]
+            if best is None or rank > best[1]:
                 best = (name, rank)
         return best
 
@@ -149,15 +159,17 @@ class Extractor:
         if is_plan and _PAST_IN_PLAN.match(sent):
             return
         area = self.area(p.heading, sent)
+        has_digit = _DIGIT.search(sent) is not None
         carried: tuple[str, int] | None = None  # (subject, clause start offset in sentence)
         for cm in _CLAUSE.finditer(sent):
             clause = cm.group(0)
             c0 = cm.start()
-            found = find_quantities(clause)
+            found = find_quantities(clause) if has_digit else []
             if not found:
-                subj = self._subject(clause)
-                if subj and self.canonical(subj):
-                    carried = (subj, c0)
+                if has_digit and self._alias_re.search(clause):
+                    subj = self._subject(clause)
+                    if subj and self.canonical(subj):
+                        carried = (subj, c0)
                 if is_plan or p.part == "review":
                     self._qualitative(doc, text, p, sent, s0, c0, clause, period, area, is_plan, partial,
                                       commitments, outcomes, seen)
@@ -191,9 +203,10 @@ class Extractor:
         s = s.strip(" ,，、:：;；。“”\"")
         for _ in range(3):
             s2 = _LEAD_JUNK.sub("", s)
-            for pre in self._prefixes:
-                if s2.startswith(pre):
-                    s2 = s2[len(pre):]
+            if self._prefix_re:
+                s2 = self._prefix_re.sub("", s2)
+            if s2 == s:
+                break
             s = s2
         return s
 

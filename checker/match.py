@@ -79,6 +79,8 @@ class Matcher:
         self._lead = re.compile("^(?:" + "|".join(map(re.escape, lead)) + ")+") if lead else None
         self._trail = re.compile("(?:" + "|".join(map(re.escape, trail)) + ")+$") if trail else None
         self.pairs_scored = 0
+        self._core_cache: dict[str, str] = {}
+        self._bigram_cache: dict[str, str] = {}
 
     def core(self, text: str) -> str:
         """The text compared: digits masked (processor), leading verbs and trailing comparator words removed."""
@@ -110,13 +112,25 @@ class Matcher:
             return True  # a bare figure ("粮食播种面积580万亩") may be either
         return self.stock_settles_flow and {ga, gb} == {"flow", "stock"}
 
+    def _bigrams(self, s: str) -> str:
+        b = self._bigram_cache.get(s)
+        if b is None:
+            b = self._bigram_cache[s] = _bigrams(s)
+        return b
+
+    def _core(self, rec) -> str:
+        c = self._core_cache.get(rec.id)
+        if c is None:
+            c = self._core_cache[rec.id] = self.core(rec.match_text)
+        return c
+
     def text_scores(self, queries: list[str], choices: list[str]) -> np.ndarray:
         """Blend of the configured scorers, one cdist per scorer."""
         total = np.zeros((len(queries), len(choices)), dtype=np.float32)
         weight = 0.0
         for scorer, tokenizer, w in self.scorers:
-            q = [_bigrams(x) for x in queries] if tokenizer == "char_bigrams" else queries
-            c = [_bigrams(x) for x in choices] if tokenizer == "char_bigrams" else choices
+            q = [self._bigrams(x) for x in queries] if tokenizer == "char_bigrams" else queries
+            c = [self._bigrams(x) for x in choices] if tokenizer == "char_bigrams" else choices
             total += w * process.cdist(q, c, scorer=scorer, dtype=np.float32, workers=1)
             weight += w
         self.pairs_scored += len(queries) * len(choices)
@@ -149,7 +163,7 @@ class Matcher:
                 oo = sub_o.get(key)
                 if not oo:
                     continue
-                text = self.text_scores([self.core(c.match_text) for c in cc], [self.core(o.match_text) for o in oo])
+                text = self.text_scores([self._core(c) for c in cc], [self._core(o) for o in oo])
                 ci = np.array([hash(c.indicator) if c.indicator in self.known else 1 for c in cc])
                 oi = np.array([hash(o.indicator) if o.indicator in self.known else 2 for o in oo])
                 same_ind = ci[:, None] == oi[None, :]

@@ -191,7 +191,7 @@ def _build(text: str, m: re.Match) -> Found | None:
             measure = "flow"
         else:
             measure = "level"  # a bare figure: could be a flow or a stock
-    q = Quantity(
+    q = Quantity.model_construct(
         value=v1, value_high=v2, unit=unit_printed, comparator=comparator, sign=sign,
         value_norm=sign * v1 * mult, value_high_norm=(sign * v2 * mult2) if v2 is not None else None,
         unit_norm=unit_norm, measure=measure,
