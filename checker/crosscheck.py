@@ -33,7 +33,8 @@ def find_repeats(documents: list[Document], commitments: list[Commitment], rules
         scores = process.cdist(texts, texts, scorer=fuzz.ratio, dtype=np.uint8, workers=1)
         for i, j in zip(*np.nonzero(scores >= min(cutoff, 80))):
             a, b = cs[i], cs[j]
-            if not docs[b.document].is_later_than(docs[a.document]) or a.kind != b.kind:
+            da, db = docs[a.document], docs[b.document]
+            if not db.is_later_than(da) or db.year - da.year > rules.matching.max_years_later or a.kind != b.kind:
                 continue
             if a.kind == "quantitative":
                 if a.indicator != b.indicator or MEASURE_GROUP.get(a.measure) != MEASURE_GROUP.get(b.measure) \

@@ -63,6 +63,7 @@ class Extractor:
         self._prefix_re = re.compile("^(?:" + "|".join(map(re.escape, self._prefixes)) + ")+") if self._prefixes else None
         st = rules.stages
         self._stage_words = sorted(((w, s.name, s.rank) for s in st.stages for w in s.words), key=lambda x: -len(x[0]))
+        self._area_res = [(a.name, re.compile("|".join(map(re.escape, a.keywords)))) for a in rules.areas.areas]
         self._stage_of_word = {w: (name, rank) for w, name, rank in reversed(self._stage_words)}
         self._stage_re = re.compile("|".join(re.escape(w) for w, _, _ in self._stage_words))
         self._suffix_re = re.compile("|".join(map(re.escape, sorted(st.entity_suffixes, key=len, reverse=True))))
@@ -90,9 +91,9 @@ class Extractor:
         for text in (heading, sentence):
             if not text:
                 continue
-            for a in self.rules.areas.areas:
-                if any(k in text for k in a.keywords):
-                    return a.name
+            for name, pattern in self._area_res:
+                if pattern.search(text):
+                    return name
         return self.rules.areas.default
 
     def stage_of(self, text: str) -> tuple[str, int] | None:

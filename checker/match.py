@@ -150,7 +150,9 @@ class Matcher:
         result: dict[str, list[Candidate]] = {c.id: [] for c in commitments}
         prefilter = self.rules.matching.prefilter
         for (gov, doc_id), cs in blocks.items():
-            later = [o for o in by_gov_out.get(gov, []) if docs[o.document].is_later_than(docs[doc_id])]
+            window = self.rules.matching.max_years_later
+            later = [o for o in by_gov_out.get(gov, []) if docs[o.document].is_later_than(docs[doc_id])
+                     and docs[o.document].year - docs[doc_id].year <= window]
             if not later:
                 continue
             sub_c: dict[str, list[Commitment]] = defaultdict(list)

@@ -200,19 +200,18 @@ def _build(text: str, m: re.Match) -> Found | None:
 
 
 _VERBS = sorted(set(GROWTH_UP + GROWTH_DOWN + STOCK + FLOW), key=len, reverse=True)
-_FILLER_BEFORE = ("以上", "不少于", "不低于", "超过", "力争", "确保", "约", "大约", "分别", "均", "控制在", "同比",
-                  "比上年", "年均", "平均", "在", "达到")
+_VERB_AT_END = re.compile("(?:" + "|".join(map(re.escape, _VERBS)) + ")$")
+_FILLERS_AT_END = re.compile("(?:不少于|不低于|超过|力争|确保|约|大约|分别|均|同比|比上年|年均|平均|以上|左右)+$")
 
 
 def _verb(before: str) -> str | None:
     """The verb right before a number, skipping comparator words ("增长不低于", "力争达到")."""
-    s = before
-    for _ in range(3):
-        for f in ("不少于", "不低于", "超过", "力争", "确保", "约", "大约", "分别", "均", "同比", "比上年", "年均",
-                  "平均", "以上", "左右"):
-            if s.endswith(f) and not any(s.endswith(v) and len(v) >= len(f) for v in _VERBS):
-                s = s[: -len(f)]
-        for v in _VERBS:
-            if s.endswith(v):
-                return v
+    m = _VERB_AT_END.search(before)
+    if m:
+        return m.group(0)
+    stripped = _FILLERS_AT_END.sub("", before)
+    if stripped != before:
+        m = _VERB_AT_END.search(stripped)
+        if m:
+            return m.group(0)
     return None

@@ -35,7 +35,7 @@ class Strict(BaseModel):
 
 # The fields a status or matching condition may test, with their types (the "type resolver").
 STATUS_FIELDS: dict[str, tuple[type, tuple[str, ...] | None]] = {
-    "has_later_document": (bool, None),
+    "has_later_document": (bool, None),  # a report of this government within matching.max_years_later
     "kind": (str, ("quantitative", "qualitative")),
     "comparison": (str, ("satisfied", "not_satisfied", "incomparable", "none")),
     "stage_relation": (str, ("reached", "not_reached", "none")),
@@ -260,6 +260,8 @@ class MatchingRules(Strict):
     strip_trailing: list[str] = Field(default_factory=list, description="Words removed from the end (超, 达到 …).")
     amount_units: list[str] = Field(default_factory=list, description="Units of annual amounts, for which "
                                     "'完成X' (flow) and '达X' (stock) measure the same thing.")
+    max_years_later: int = Field(6, ge=1, le=50, description="Outcomes are looked for in reports delivered at most "
+                                 "this many years after the commitment's report (a five-year review plus one).")
     prefilter: float = Field(50, ge=0, le=100, description="Text score below which a pair is not examined "
                              "(unless the canonical indicator is the same).")
     proxy_cutoff: float = Field(70, ge=0, le=100, description="Combined score needed for proxy evidence.")
