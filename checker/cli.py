@@ -97,7 +97,7 @@ def scorecard(
             with ReviewStore(db) as store:
                 decisions = store.all()
         with _progress(not quiet) as prog:
-            r = run(inputs, ruleset, prog, decisions=decisions)
+            r = run(inputs, ruleset, prog, decisions=decisions, keep_text=False)
             files = render_all(r.results, ruleset, out_dir, prog, pdf=pdf, run=r)
         written = write_all(files)
     except CheckerError as e:
