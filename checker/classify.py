@@ -62,6 +62,21 @@ def describe_outcome(o: Outcome) -> str:
     return f"{verb}{fmt_value(o.value)}{o.unit}"
 
 
+def full_trace(c: Commitment, doc_path: str) -> list[TraceStep]:
+    """The whole decision for display: source span, parsed target, the stored decision steps, the verdict."""
+    if c.kind == "quantitative":
+        parsed = (f"indicator={c.indicator} (as printed: {c.indicator_raw}); comparator={c.comparator}; "
+                  f"value={fmt_value(c.value)}{c.unit or ''}; normalised={fmt_value(c.value_norm)} {c.unit_norm}; "
+                  f"measure={c.measure}; period={c.period}")
+    else:
+        parsed = f"entity={c.entity}; stage promised={c.stage}; period={c.period}"
+    page = f" p.{c.page}" if c.page else ""
+    return [TraceStep(step="source", detail=f"{doc_path}{page} [{c.span.raw_start}:{c.span.raw_end}] “{c.quote}”"),
+            TraceStep(step="parsed", detail=parsed),
+            *c.trace,
+            TraceStep(step="verdict", detail=f"{STATUS_LABEL.get(c.status or '', c.status)} by {c.rule}: {c.explanation}")]
+
+
 class Classifier:
     def __init__(self, rules: RuleSet, documents: list[Document]):
         self.rules = rules
@@ -130,14 +145,9 @@ class Classifier:
             later_docs = self._later[doc.id] = [d for d in self.docs.values()
                                                 if d.government == doc.government and d.is_later_than(doc)
                                                 and d.year - doc.year <= window]
-        trace: list[TraceStep] = [
-            _step(step="source", detail=f"{doc.path} [{c.span.raw_start}:{c.span.raw_end}] “{c.quote}”"),
-            _step(step="parsed", detail=(f"indicator={c.indicator} (as printed: {c.indicator_raw}); "
-                                             f"comparator={c.comparator}; value={fmt_value(c.value)}{c.unit or ''}; "
-                                             f"normalised={fmt_value(c.value_norm)} {c.unit_norm}; measure={c.measure}; "
-                                             f"period={c.period}") if c.kind == "quantitative"
-                      else f"entity={c.entity}; stage promised={c.stage}; period={c.period}"),
-        ]
+        # The stored trace holds the decision (candidates, comparison, rules); the source and parsed steps and
+        # the verdict are derived from the record itself when shown (full_trace), to keep 100k records small.
+        trace: list[TraceStep] = []
         ctx = {"has_later_document": bool(later_docs), "kind": c.kind, "comparison": "none",
                "stage_relation": "none", "evidence_period": "none", "proxy_found": False, "mentioned": False,
                "recommitted": bool(c.repeated_in), "measure": c.measure, "comparator": c.comparator,
@@ -149,7 +159,7 @@ class Classifier:
             rel = self._relation(c, k.outcome)
             trace.append(_step(
                 step="candidate",
-                detail=(f"{k.outcome.id} “{k.outcome.quote}” ({self.docs[k.outcome.document].path}, {k.outcome.period}): "
+                detail=(f"{k.outcome.id} “{k.outcome.quote}” ({k.outcome.period}): "
                         f"text={k.text_score:.0f}, entity={k.entity_score:.0f}, "
                         f"indicator={'same' if k.same_indicator else 'differs'}, unit={'ok' if k.unit_compatible else 'differs'}, "
                         f"measure={'ok' if k.same_measure else 'differs'}, combined={k.score:.1f}; level {k.level} ({k.label}); "
@@ -205,17 +215,19 @@ class Classifier:
         ctx["proxy_found"] = bool(proxies) and not evidence
         if not candidates:
             trace.append(_step(step="candidate", detail="no candidate outcome in later reports of this government"))
-        # Walk the status levels.
+        # Walk the status levels; one trace step lists every level tried (one line each) and why.
         chosen = None
+        tried: list[str] = []
         for lv, when, anys in self.levels:
             ok = lv.else_ or (all(test_passes(t, ctx) for t in when) and
                               (not anys or any(all(test_passes(t, ctx) for t in g) for g in anys)))
-            failed = [f"{t.field} {t.op} {t.value!r} (is {ctx.get(t.field)!r})" for t in when if not test_passes(t, ctx)]
-            trace.append(_step(step="rule", detail=f"{lv.code} {lv.name}: " + ("passed" if ok else "failed: " + "; ".join(failed)),
-                                   passed=ok))
             if ok:
+                tried.append(f"✓ {lv.code} {lv.name}: passed")
                 chosen = lv
                 break
+            failed = [f"{t.field} {t.op} {t.value!r} (is {ctx.get(t.field)!r})" for t in when if not test_passes(t, ctx)]
+            tried.append(f"✗ {lv.code} {lv.name}: failed: " + ("; ".join(failed) or "no 'any' group passed"))
+        trace.append(_step("rules", "\n".join(tried), chosen is not None))
         assert chosen is not None  # the last level is an explicit fallback
         c.status = chosen.status
         c.rule = chosen.code
@@ -224,7 +236,6 @@ class Classifier:
         c.evidence = evidence if chosen.status != "unreported" else []
         c.proxy_evidence = proxies + (evidence if chosen.status == "unreported" else [])
         c.explanation = self._explain(chosen.explanation, c, decisive, proxies, later_docs, commitments_by_id)
-        trace.append(_step(step="verdict", detail=f"{STATUS_LABEL[c.status]} by {c.rule}: {c.explanation}"))
         c.trace = trace
 
     def _explain(self, template: str, c: Commitment, k: Candidate | None, proxies: list[Evidence],

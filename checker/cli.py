@@ -179,12 +179,23 @@ def explain(
         raise typer.Exit(EXIT_USAGE)
     c = match[0]
     if fmt is Format.json:
-        out.print_json(json.dumps(c.model_dump(mode="json"), ensure_ascii=False))
+        from .classify import full_trace
+
+        data = c.model_dump(mode="json")
+        doc_path = next(d.path for d in r.results.documents if d.id == c.document)
+        data["trace"] = [s.model_dump() for s in full_trace(c, doc_path)]
+        out.print_json(json.dumps(data, ensure_ascii=False))
         return
     out.print(f"{c.id} · {c.government} · {c.period} · {c.area}", markup=False)
-    for i, step in enumerate(c.trace, 1):
-        mark = "" if step.passed is None else (" ✓" if step.passed else " ✗")
-        out.print(f"{i:2}. [{step.step}]{mark} {step.detail}", markup=False)
+    from .classify import full_trace
+
+    doc_path = next(d.path for d in r.results.documents if d.id == c.document)
+    for i, step in enumerate(full_trace(c, doc_path), 1):
+        mark = "" if step.passed is None or step.step == "rules" else (" ✓" if step.passed else " ✗")
+        first, *rest = step.detail.split("\n")
+        out.print(f"{i:2}. [{step.step}]{mark} {first}", markup=False)
+        for line in rest:
+            out.print(f"      {line}", markup=False)
 
 
 class Split(str, Enum):

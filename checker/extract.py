@@ -43,6 +43,11 @@ class Extracted:
     outcomes: list[Outcome]
 
 
+def _same(s: str, other: str) -> str:
+    """`other` when equal to `s`: one string object instead of two (the corpus holds 200k records)."""
+    return other if s == other else s
+
+
 def record_id(prefix: str, doc_id: str, quote: str, n: int) -> str:
     h = hashlib.sha256(f"{doc_id}|{quote}|{n}".encode()).hexdigest()[:12]
     return f"{prefix}{h}"
@@ -247,11 +252,11 @@ class Extractor:
         seen[key] = n + 1
         common = dict(
             document=doc.id, government=doc.government, period=period, area=area, quote=quote,
-            raw_quote=text.raw[rs:re_], sentence=sent, span=Span(start=start, end=end, raw_start=rs, raw_end=re_),
+            raw_quote=_same(text.raw[rs:re_], quote), span=Span(start=start, end=end, raw_start=rs, raw_end=re_),
             page=self._page(rs), kind="quantitative", indicator=canonical or subj or None, indicator_raw=subj or None,
             comparator=q.comparator, value=q.value, value_high=q.value_high, unit=q.unit, value_norm=q.value_norm,
             unit_norm=q.unit_norm, sign=q.sign, measure=q.measure,
-            match_text=mask_digits(subj or quote),
+            match_text=_same(mask_digits(subj or quote), subj or quote),
         )
         if is_plan:
             commitments.append(Commitment(id=record_id("C", doc.id, key, n), tier=f.tier_hint or "primary", **common))
@@ -297,7 +302,7 @@ class Extractor:
             seen[key] = n + 1
             common = dict(
                 document=doc.id, government=doc.government, period=period, area=area, quote=quote,
-                raw_quote=text.raw[rs:re_], sentence=sent,
+                raw_quote=_same(text.raw[rs:re_], quote),
                 span=Span(start=qstart, end=stop, raw_start=rs, raw_end=re_), page=self._page(rs), kind="qualitative",
                 indicator=None, indicator_raw=None, measure="qualitative", entity=ent, stage=stage[0],
                 match_text=ent,

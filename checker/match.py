@@ -25,7 +25,7 @@ MEASURE_GROUP = {"growth": "growth", "change_pp": "change_pp", "share": "share",
 LABEL_RANK = {"strong": 3, "probable": 2, "weak": 1, "none": 0}
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     outcome: Outcome
     text_score: float
@@ -36,7 +36,6 @@ class Candidate:
     score: float
     level: str  # code
     label: str  # strong/probable/weak/none
-    tests: list[tuple[str, bool]]  # (level code, passed) in order tried
 
 
 _COMBINED = re.compile(r"[\u4e00-\u9fff](?:、|和|及|与|以及)[\u4e00-\u9fff]")
@@ -149,7 +148,12 @@ class Matcher:
             blocks[(c.government, c.document)].append(c)
         result: dict[str, list[Candidate]] = {c.id: [] for c in commitments}
         prefilter = self.rules.matching.prefilter
-        for (gov, doc_id), cs in blocks.items():
+        current_gov = None
+        for (gov, doc_id), cs in sorted(blocks.items(), key=lambda kv: kv[0]):
+            if gov != current_gov:  # texts are compared only within a government: keep caches per government
+                self._core_cache.clear()
+                self._bigram_cache.clear()
+                current_gov = gov
             window = self.rules.matching.max_years_later
             later = [o for o in by_gov_out.get(gov, []) if docs[o.document].is_later_than(docs[doc_id])
                      and docs[o.document].year - docs[doc_id].year <= window]
@@ -197,12 +201,10 @@ class Matcher:
                "indicators_conflict": (c.indicator in self.known and o.indicator in self.known and not same_ind),
                "unit_compatible": unit_ok, "same_measure": measure_ok, "text_score": text_score,
                "entity_score": entity_score, "outcome_has_value": o.value is not None, "score": score}
-        tests = []
         label, code = "none", ""
         for lv, when, anys in self.levels:
             ok = lv.else_ or (all(test_passes(t, ctx) for t in when) and
                               (not anys or any(all(test_passes(t, ctx) for t in g) for g in anys)))
-            tests.append((lv.code, ok))
             if ok:
                 label, code = lv.label, lv.code
                 break
@@ -210,4 +212,4 @@ class Matcher:
             return None
         return Candidate(outcome=o, text_score=round(text_score, 1), entity_score=entity_score,
                          same_indicator=same_ind, unit_compatible=unit_ok, same_measure=measure_ok,
-                         score=round(score, 1), level=code, label=label, tests=tests)
+                         score=round(score, 1), level=code, label=label)

@@ -99,7 +99,6 @@ class Record(Model):
     area: str
     quote: str
     raw_quote: str
-    sentence: str
     span: Span
     page: int | None = Field(None, description="PDF page of the quote (PDF input only).")
     kind: Literal["quantitative", "qualitative"]

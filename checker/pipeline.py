@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Callable
 from . import __version__
 from .classify import Classifier
 from .crosscheck import find_conflicts, find_repeats
-from .extract import Extractor
+from .extract import Extracted, Extractor
 from .ingest import collect, load
 from .match import Candidate, Matcher
 from .models import Results, RulesDigest, Summary
@@ -60,15 +60,30 @@ def run(inputs: list[str | Path], rules: RuleSet, progress: Progress | None = No
 
     with no_gc():
         t = time.perf_counter()
-        timings: dict[str, float] = {}
+        timings: dict[str, float] = {"ingest": 0.0, "extract": 0.0}
         files = collect(inputs)
         structured: list[Structured] = []
+        extracted: list[Extracted] = []
+        extractor = Extractor(rules)
         for i, (shown, path) in enumerate(files):
             if progress:
                 progress("ingest", i, len(files))
-            structured.append(structure(load(shown, path)))
-        timings["ingest"] = time.perf_counter() - t
-        return analyse(structured, rules, progress, timings, decisions, keep_text)
+            s = structure(load(shown, path))
+            t1 = time.perf_counter()
+            timings["ingest"] += t1 - t
+            extracted.append(extractor.extract(s))  # extract at once, so a batch never holds every text
+            if not keep_text:
+                _free_text(s)
+            structured.append(s)
+            t = time.perf_counter()
+            timings["extract"] += t - t1
+        return _analyse(structured, rules, progress, timings, decisions, keep_text, extracted)
+
+
+def _free_text(s: Structured) -> None:
+    s.source.text = None
+    s.source.raw = ""
+    s.paragraphs = []
 
 
 def analyse(structured: list[Structured], rules: RuleSet, progress: Progress | None = None,
@@ -80,26 +95,27 @@ def analyse(structured: list[Structured], rules: RuleSet, progress: Progress | N
         return _analyse(structured, rules, progress, timings, decisions, keep_text)
 
 
-def _analyse(structured, rules, progress, timings, decisions, keep_text) -> Run:
+def _analyse(structured, rules, progress, timings, decisions, keep_text, extracted=None) -> Run:
     import time
 
     timings = dict(timings or {})
     documents = [s.document for s in structured]
     _check_duplicates(structured)
-    t = time.perf_counter()
-    extractor = Extractor(rules)
     commitments, outcomes = [], []
-    for i, s in enumerate(structured):
-        if progress:
-            progress("extract", i, len(structured))
-        e = extractor.extract(s)
+    if extracted is None:
+        t = time.perf_counter()
+        extractor = Extractor(rules)
+        extracted = []
+        for i, s in enumerate(structured):
+            if progress:
+                progress("extract", i, len(structured))
+            extracted.append(extractor.extract(s))
+            if not keep_text:
+                _free_text(s)
+        timings["extract"] = time.perf_counter() - t
+    for e in extracted:
         commitments += e.commitments
         outcomes += e.outcomes
-        if not keep_text:
-            s.source.text = None
-            s.source.raw = ""
-            s.paragraphs = []
-    timings["extract"] = time.perf_counter() - t
 
     orphans = apply_outcome_decisions(outcomes, decisions) if decisions else []
     t = time.perf_counter()

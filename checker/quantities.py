@@ -7,6 +7,7 @@ front of it and what the wording says about comparator and measure. It is used b
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 
 from .models import Quantity
@@ -69,7 +70,7 @@ def _unit_parts(mag: str | None, unit: str | None) -> tuple[float, str, str]:
     u = unit or ""
     norm = {"百分点": "pp", "个百分点": "pp", "平方千米": "平方公里", "千米": "公里", "km": "公里", "m2": "平方米",
             "标箱": "标准箱", "套(间)": "套", "吨标煤": "吨标准煤"}.get(u, u)
-    return m, (mag or "") + u, norm
+    return m, sys.intern((mag or "") + u), sys.intern(norm)
 
 
 def _excluded(text: str, m: re.Match) -> bool:

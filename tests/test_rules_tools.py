@@ -50,10 +50,16 @@ def test_each_bad_rule_kind_one_located_error_exit_2(tmp_path, old, new, code):
 
 
 def test_explain_every_seed_commitment(seeds_run):
+    from checker.classify import full_trace
+
+    paths = {d.id: d.path for d in seeds_run.results.documents}
     for c in seeds_run.results.commitments:
-        steps = [s.step for s in c.trace]
+        trace = full_trace(c, paths[c.document])
+        steps = [s.step for s in trace]
         assert steps[0] == "source" and steps[1] == "parsed" and steps[-1] == "verdict"
-        assert "rule" in steps
+        assert "rules" in steps
+        rules_step = next(s for s in c.trace if s.step == "rules")
+        assert rules_step.detail.splitlines()[-1].startswith(f"✓ {c.rule} ") or c.rule.startswith("REV")
         if c.evidence:
             assert "candidate" in steps and "compare" in steps
 
@@ -62,7 +68,8 @@ def test_explain_cli(seeds_run):
     c = next(c for c in seeds_run.results.commitments if c.status == "met")
     res = runner.invoke(app, ["explain", c.id, str(ROOT / "seeds")])
     assert res.exit_code == 0, res.output
-    assert "[source]" in res.output and "[candidate]" in res.output and "[rule]" in res.output
+    assert "[source]" in res.output and "[candidate]" in res.output and "[rules]" in res.output
+    assert "✗ UNR00 unreported.no_later_report: failed" in res.output
     assert "MET02" in res.output and "[verdict]" in res.output
     missing = runner.invoke(app, ["explain", "Cnope", str(ROOT / "seeds")])
     assert missing.exit_code == 2

@@ -122,7 +122,7 @@ def test_ids_are_stable(rules, seeds_run):
 def test_every_verdict_explained(seeds_run):
     for c in seeds_run.results.commitments:
         assert c.status and c.rule and c.explanation and c.trace
-        assert c.trace[-1].step == "verdict"
+        assert c.trace[-1].step == "rules"
         if c.status in ("met", "missed"):
             assert c.evidence
 

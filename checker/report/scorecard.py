@@ -14,7 +14,7 @@ from importlib import resources
 
 import jinja2
 
-from ..classify import STATUS_LABEL, describe_target, fmt_value
+from ..classify import STATUS_LABEL, describe_target, fmt_value, full_trace
 from ..errors import OutputError
 from ..models import Commitment, Results
 from ..rules import RuleSet
@@ -160,7 +160,7 @@ def _row(c: Commitment, docs) -> dict:
         "evidence_source": (docs[ev.document].path + (f" 第{ev.page}页" if ev.page else "")) if ev else "",
         "proxy": f"{proxy.period}：{proxy.quote}" if proxy else "",
         "unreported": UNREPORTED_ZH.get(c.unreported_kind or "", ""),
-        "trace": c.trace,
+        "trace": full_trace(c, docs[c.document].path),
         "review": c.review,
     }
 
