@@ -81,15 +81,20 @@ def scorecard(
     pdf: bool = typer.Option(True, "--pdf/--no-pdf", help="Render PDF scorecards (HTML is always written)."),
     db: Path = typer.Option(Path("reviews.db"), "--db", help="Auditor decisions to apply (if the file exists)."),
     reviews: bool = typer.Option(True, "--reviews/--no-reviews", help="Apply auditor decisions."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for PDF rendering."),
+    cache_dir: Path = typer.Option(Path(".cache/checker"), "--cache-dir", help="Cache of parsed documents and runs."),
+    use_cache: bool = typer.Option(True, "--cache/--no-cache", help="Reuse parsed documents and unchanged runs."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ):
     """Run the whole pipeline and write results.json, commitments.csv and scorecards."""
+    from .cache import Cache
     from .pipeline import run
-    from .report import render_all, write_all
+    from .report import Staged, render_all
     from .review.store import ReviewStore
     from .rules import load_rules
 
     inputs = inputs or [Path("seeds")]
+    stage = Staged()
     try:
         ruleset = load_rules(rules)
         decisions = []
@@ -97,11 +102,16 @@ def scorecard(
             with ReviewStore(db) as store:
                 decisions = store.all()
         with _progress(not quiet) as prog:
-            r = run(inputs, ruleset, prog, decisions=decisions, keep_text=False)
-            files = render_all(r.results, ruleset, out_dir, prog, pdf=pdf, run=r)
-        written = write_all(files)
+            r = run(inputs, ruleset, prog, decisions=decisions, keep_text=False,
+                    cache=Cache(cache_dir) if use_cache else None)
+            render_all(r.results, ruleset, out_dir, stage, prog, pdf=pdf, run=r, jobs=jobs)
+        written = stage.commit()
     except CheckerError as e:
+        stage.abort()
         _fail(e)
+    except BaseException:
+        stage.abort()
+        raise
     s = r.results.summary
     if fmt is Format.json:
         out.print_json(json.dumps({"summary": s.model_dump(), "files": [str(p) for p in written]}, ensure_ascii=False))

@@ -122,7 +122,7 @@ def load(display: str, path: Path) -> Source:
         data = path.read_bytes()
     except OSError as e:
         raise InputError(f"{display}: cannot read ({e.strerror})") from None
-    return from_bytes(display, path, data, overrides=_sidecar(display, path))
+    return from_bytes(display, path, data, overrides=sidecar(display, path))
 
 
 def from_bytes(display: str, path: Path, data: bytes, overrides: dict | None = None) -> Source:
@@ -170,7 +170,7 @@ def _first_line(e: Exception) -> str:
     return str(e).strip().splitlines()[0] if str(e).strip() else e.__class__.__name__
 
 
-def _sidecar(display: str, path: Path) -> dict:
+def sidecar(display: str, path: Path) -> dict:
     """Overrides from NAME.meta.yaml beside the file, or from manifest.yaml in its folder."""
     found: dict = {}
     manifest = path.parent / "manifest.yaml"

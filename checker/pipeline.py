@@ -6,6 +6,7 @@ The report stage (`checker.report`) renders a `Results`; this module never write
 from __future__ import annotations
 
 import gc
+import hashlib
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -16,14 +17,16 @@ from . import __version__
 from .classify import Classifier
 from .crosscheck import find_conflicts, find_repeats
 from .extract import Extracted, Extractor
-from .ingest import collect, load
+from .ingest import collect, from_bytes, sidecar
 from .match import Candidate, Matcher
+from .errors import InputError
 from .models import Results, RulesDigest, Summary
 from .rules import RuleSet
 from .review.apply import apply_commitment_decisions, apply_outcome_decisions
 from .structure import Structured, structure
 
 if TYPE_CHECKING:
+    from .cache import Cache
     from .review.store import Decision
 
 Progress = Callable[[str, int, int], None]
@@ -53,31 +56,61 @@ def no_gc():
 
 
 def run(inputs: list[str | Path], rules: RuleSet, progress: Progress | None = None,
-        decisions: "list[Decision] | None" = None, keep_text: bool = True) -> Run:
+        decisions: "list[Decision] | None" = None, keep_text: bool = True, cache: "Cache | None" = None) -> Run:
     """The whole pipeline on files and folders. `keep_text=False` frees each document's text once its records
-    are extracted (for big batch runs; `explain`, `inspect` and the review page need the text)."""
+    are extracted (for big batch runs; `explain`, `inspect` and the review page need the text). With a
+    `cache`, unchanged documents are not parsed again and an unchanged run is not analysed again."""
     import time
 
     with no_gc():
         t = time.perf_counter()
         timings: dict[str, float] = {"ingest": 0.0, "extract": 0.0}
         files = collect(inputs)
+        blobs: list[tuple[str, Path, bytes, dict]] = []
+        for shown, path in files:
+            try:
+                data = path.read_bytes()
+            except OSError as e:
+                raise InputError(f"{shown}: cannot read ({e.strerror})") from None
+            blobs.append((shown, path, data, sidecar(shown, path)))
+        doc_keys = [cache.key("doc", hashlib.sha256(data).hexdigest(), shown, path.name, sorted(ov.items()),
+                              rules.digest, keep_text) for shown, path, data, ov in blobs] if cache else []
+        run_key = None
+        if cache:
+            run_key = cache.key("run", doc_keys, rules.digest, keep_text,
+                                [d.model_dump() for d in decisions or []])
+            hit = cache.get("run", run_key)
+            if hit is not None:
+                hit.timings = {"cache": time.perf_counter() - t}
+                return hit
         structured: list[Structured] = []
         extracted: list[Extracted] = []
         extractor = Extractor(rules)
-        for i, (shown, path) in enumerate(files):
+        for i, (shown, path, data, ov) in enumerate(blobs):
             if progress:
-                progress("ingest", i, len(files))
-            s = structure(load(shown, path))
+                progress("ingest", i, len(blobs))
+            got = cache.get("doc", doc_keys[i]) if cache else None
+            if got is not None:
+                s, e = got
+                structured.append(s)
+                extracted.append(e)
+                continue
+            s = structure(from_bytes(shown, path, data, overrides=ov))
             t1 = time.perf_counter()
             timings["ingest"] += t1 - t
-            extracted.append(extractor.extract(s))  # extract at once, so a batch never holds every text
+            e = extractor.extract(s)  # extract at once, so a batch never holds every text
             if not keep_text:
                 _free_text(s)
             structured.append(s)
+            extracted.append(e)
+            if cache:
+                cache.put("doc", doc_keys[i], (s, e))
             t = time.perf_counter()
             timings["extract"] += t - t1
-        return _analyse(structured, rules, progress, timings, decisions, keep_text, extracted)
+        result = _analyse(structured, rules, progress, timings, decisions, keep_text, extracted)
+        if cache and run_key:
+            cache.put("run", run_key, result)
+        return result
 
 
 def _free_text(s: Structured) -> None:

@@ -202,3 +202,28 @@ def test_encodings(tmp_path, encode, ok):
     else:
         assert res.exit_code == 3 and "hongqi.txt" in res.output, res.output
         assert res.output.strip().count("\n") == 0
+
+
+def test_killed_run_leaves_previous_reports_intact(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "reports"
+    res = runner.invoke(app, ["scorecard", str(ROOT / "seeds" / "hongqi_2023_work_report.txt"), "--out", str(out),
+                              "-q", "--no-cache"])
+    assert res.exit_code == 0, res.output
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    # A second run over more input (so every output would change), killed while it renders PDFs.
+    proc = subprocess.Popen([sys.executable, "-m", "checker.cli", "scorecard", str(ROOT / "seeds"), "--out", str(out),
+                             "-q", "--no-cache"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while time.time() < deadline and not any(p.name.endswith(".tmp") for p in out.rglob("*")):
+        time.sleep(0.05)
+    time.sleep(0.5)
+    assert proc.poll() is None, "the run ended before it could be interrupted"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file() and not p.name.endswith(".tmp")}
+    assert after == before

@@ -1,40 +1,93 @@
 """The report stage: results.json, commitments.csv and one scorecard (HTML + PDF) per government and period.
 
-Everything is rendered first; files are then written atomically, so a failed or interrupted run never
-leaves a half-written output and, up to the final renames, leaves the previous reports as they were.
+Every output is written to a temporary file beside its target while rendering; only when everything has
+rendered are they renamed into place, so a failed or interrupted run leaves the previous reports as they
+were and never a half-written file.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable
 
 from ..models import Results
 from ..rules import RuleSet
 from .data import commitments_csv, results_json
-from .files import atomic_write, inside
+from .files import inside
 from .scorecard import build_cards, render_pdf
 
 
-def render_all(results: Results, rules: RuleSet, out: Path, progress: Callable[[str, int, int], None] | None = None,
-               pdf: bool = True, run=None) -> dict[Path, bytes]:
-    """Every output file's path and bytes, nothing written yet."""
-    files: dict[Path, bytes] = {
-        out / "results.json": results_json(results).encode("utf-8"),
-        out / "commitments.csv": commitments_csv(results),
-    }
+class Staged:
+    """Outputs written to temporary files beside their targets, renamed into place only by `commit()`.
+    Until then (and after `abort()`), the previous reports stay exactly as they were."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[Path, Path]] = []
+
+    def add(self, final: Path, data: bytes) -> None:
+        final.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+        except BaseException:
+            os.unlink(tmp)
+            raise
+        self.items.append((Path(tmp), final))
+
+    def commit(self) -> list[Path]:
+        for tmp, final in self.items:
+            os.replace(tmp, final)
+        for d in {final.parent for _, final in self.items}:
+            try:
+                fd = os.open(d, os.O_DIRECTORY)
+                try:
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+            except OSError:
+                pass
+        done = [final for _, final in self.items]
+        self.items = []
+        return done
+
+    def abort(self) -> None:
+        for tmp, _ in self.items:
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
+        self.items = []
+
+
+def render_all(results: Results, rules: RuleSet, out: Path, stage: Staged,
+               progress: Callable[[str, int, int], None] | None = None, pdf: bool = True, run=None,
+               jobs: int = 1) -> None:
+    """Render every output into `stage` (nothing replaces a previous report until stage.commit())."""
+    stage.add(out / "results.json", results_json(results).encode("utf-8"))
+    stage.add(out / "commitments.csv", commitments_csv(results))
     cards = build_cards(results, rules, run)
-    for i, card in enumerate(cards):
-        if progress:
-            progress("render", i, len(cards))
-        folder = inside(out, card.government, card.period)
-        files[folder / "scorecard.html"] = card.html.encode("utf-8")
-        if pdf:
-            files[folder / "scorecard.pdf"] = render_pdf(card.html)
-    return files
-
-
-def write_all(files: dict[Path, bytes]) -> list[Path]:
-    for path, data in files.items():
-        atomic_write(path, data)
-    return list(files)
+    folders = [inside(out, card.government, card.period) for card in cards]
+    for card, folder in zip(cards, folders):
+        stage.add(folder / "scorecard.html", card.html.encode("utf-8"))
+    if not pdf:
+        return
+    if jobs > 1 and len(cards) > 1:
+        ctx = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+            for i, (folder, data) in enumerate(zip(folders, pool.map(render_pdf, [c.html for c in cards],
+                                                                     chunksize=2))):
+                if progress:
+                    progress("render", i, len(cards))
+                stage.add(folder / "scorecard.pdf", data)
+    else:
+        for i, (card, folder) in enumerate(zip(cards, folders)):
+            if progress:
+                progress("render", i, len(cards))
+            stage.add(folder / "scorecard.pdf", render_pdf(card.html))
