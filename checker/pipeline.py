@@ -155,6 +155,8 @@ def _analyse(structured, rules, progress, timings, decisions, keep_text, extract
     matcher = Matcher(rules)
     repeats = find_repeats(documents, commitments, rules, matcher)
     conflicts = find_conflicts(commitments, matcher.known)
+    timings["crosscheck"] = time.perf_counter() - t
+    t = time.perf_counter()
     candidates = matcher.match(documents, commitments, [o for o in outcomes if not o.excluded])
     timings["match"] = time.perf_counter() - t
 

@@ -81,7 +81,7 @@ def render_all(results: Results, rules: RuleSet, out: Path, stage: Staged,
     if jobs > 1 and len(cards) > 1:
         ctx = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-            for i, (folder, data) in enumerate(zip(folders, pool.map(render_pdf, [c.html for c in cards],
+            for i, (folder, data) in enumerate(zip(folders, pool.map(render_pdf, [c.pdf_html for c in cards],
                                                                      chunksize=2))):
                 if progress:
                     progress("render", i, len(cards))
@@ -90,4 +90,4 @@ def render_all(results: Results, rules: RuleSet, out: Path, stage: Staged,
         for i, (card, folder) in enumerate(zip(cards, folders)):
             if progress:
                 progress("render", i, len(cards))
-            stage.add(folder / "scorecard.pdf", render_pdf(card.html))
+            stage.add(folder / "scorecard.pdf", render_pdf(card.pdf_html))

@@ -36,7 +36,8 @@ QUEUE_KIND_ZH = {"conflict": "目标冲突", "near_threshold": "临界匹配", "
 class Card:
     government: str
     period: str
-    html: str
+    html: str  # the HTML scorecard (with each verdict's decision trace on demand)
+    pdf_html: str  # the same page for print: no traces (hidden in print anyway; they only cost layout time)
 
 
 def _env() -> jinja2.Environment:
@@ -114,7 +115,7 @@ def build_cards(results: Results, rules: RuleSet, run=None) -> list[Card]:
         used_rules = Counter(c.rule for c in cs)
         rule_rows = [{"code": lv.code, "name": lv.name, "label": lv.label, "description": lv.description,
                       "n": used_rules.get(lv.code, 0)} for lv in rules.status.levels]
-        html = template.render(
+        ctx = dict(
             css=css, government=gov, period=period,
             total=len(cs), counts={s: counts[s] for s in STATUSES},
             quantitative=sum(c.kind == "quantitative" for c in cs),
@@ -138,7 +139,7 @@ def build_cards(results: Results, rules: RuleSet, run=None) -> list[Card]:
                        for d in results.documents if d.government == gov],
             outcomes=outcomes,
         )
-        cards.append(Card(gov, period, html))
+        cards.append(Card(gov, period, template.render(for_pdf=False, **ctx), template.render(for_pdf=True, **ctx)))
     return cards
 
 
