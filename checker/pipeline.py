@@ -169,18 +169,24 @@ def _analyse(structured, rules, progress, timings, decisions, keep_text, extract
     if decisions:
         applied, more = apply_commitment_decisions(commitments, outcomes, decisions, classifier)
         orphans += more
+    timings["classify"] = time.perf_counter() - t
+    results = _results(rules, documents, commitments, outcomes, conflicts, repeats, applied, orphans)
+    return Run(results=results, structured=structured if keep_text else [], rules=rules, candidates=candidates,
+               pairs_scored=matcher.pairs_scored,
+               timings=timings)
+
+
+def _results(rules, documents, commitments, outcomes, conflicts, repeats, applied, orphans) -> Results:
     used: dict[str, list[str]] = {}
     for c in commitments:
         for ev in c.evidence:
             used.setdefault(ev.outcome, []).append(c.id)
     for o in outcomes:
         o.used_by = used.get(o.id, [])
-    timings["classify"] = time.perf_counter() - t
-
     counted = [c for c in commitments if not c.excluded]
     status_counts = Counter(c.status for c in counted)
     unrep = Counter(c.unreported_kind for c in counted if c.unreported_kind)
-    results = Results(
+    return Results(
         generated_by=f"checker {__version__}",
         rules=RulesDigest(files=rules.files, digest=rules.digest),
         summary=Summary(documents=len(documents), commitments=len(counted),
@@ -190,9 +196,23 @@ def _analyse(structured, rules, progress, timings, decisions, keep_text, extract
         documents=documents, commitments=commitments, outcomes=outcomes, conflicts=conflicts, repeats=repeats,
         decisions_applied=applied, orphaned_decisions=orphans,
     )
-    return Run(results=results, structured=structured if keep_text else [], rules=rules, candidates=candidates,
-               pairs_scored=matcher.pairs_scored,
-               timings=timings)
+
+
+def reapply(base: Run, decisions: "list[Decision]") -> Run:
+    """`base` (a run with the outcome decisions already applied) with the commitment decisions applied to
+    copies of its commitments: what the review page needs after each decision, without re-running."""
+    res = base.results
+    commitments = [c.model_copy(deep=True) for c in res.commitments]
+    outcomes = [o.model_copy() for o in res.outcomes]
+    classifier = Classifier(base.rules, res.documents)
+    applied, orphans = apply_commitment_decisions(commitments, outcomes,
+                                                  [d for d in decisions if d.target_kind == "commitment"],
+                                                  classifier)
+    orphans = [o for o in res.orphaned_decisions] + orphans
+    results = _results(base.rules, res.documents, commitments, outcomes, res.conflicts, res.repeats,
+                       res.decisions_applied + applied, orphans)
+    return Run(results=results, structured=base.structured, rules=base.rules, candidates=base.candidates,
+               pairs_scored=base.pairs_scored, timings=dict(base.timings))
 
 
 def _check_duplicates(structured: list[Structured]) -> None:

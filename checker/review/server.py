@@ -18,7 +18,7 @@ import jinja2
 from pydantic import ValidationError
 
 from ..classify import STATUS_LABEL, describe_target
-from ..pipeline import Run, run
+from ..pipeline import Run, reapply, run
 from ..rules import RuleSet
 from .queue import KIND_ZH, build_queue, counts
 from .store import ACTION_ZH, Decision, ReviewStore
@@ -32,16 +32,26 @@ class ReviewApp:
         self.lock = threading.RLock()
         self.csrf = secrets.token_urlsafe(24)
         self._run: Run | None = None
+        self._base: Run | None = None
+        self._base_key: tuple = ()
         self._seen = -1
         self.env = jinja2.Environment(loader=jinja2.PackageLoader("checker", "review/templates"),
                                       autoescape=jinja2.select_autoescape(default=True),
                                       undefined=jinja2.StrictUndefined)
 
     def current(self) -> Run:
+        """The run with every decision applied. Outcome decisions change matching, so they re-run the
+        pipeline; commitment decisions are applied to copies of the cached base run (fast)."""
         with self.lock:
             n = self.store.count()
             if self._run is None or n != self._seen:
-                self._run = run(self.inputs, self.rules, decisions=self.store.all())
+                decisions = self.store.all()
+                outcome_ds = [d for d in decisions if d.target_kind == "outcome"]
+                key = tuple(d.seq for d in outcome_ds)
+                if self._base is None or key != self._base_key:
+                    self._base = run(self.inputs, self.rules, decisions=outcome_ds)
+                    self._base_key = key
+                self._run = reapply(self._base, decisions)
                 self._seen = n
             return self._run
 
@@ -119,6 +129,7 @@ class ReviewApp:
 def make_handler(app: ReviewApp):
     class Handler(BaseHTTPRequestHandler):
         server_version = "checker-review"
+        protocol_version = "HTTP/1.1"  # keep-alive; every response carries Content-Length
 
         def log_message(self, fmt, *args):  # quiet by default
             pass
@@ -177,7 +188,12 @@ def make_handler(app: ReviewApp):
     return Handler
 
 
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 128  # many auditors' browsers (or a load test) connecting at once
+    daemon_threads = True
+
+
 def serve(app: ReviewApp, host: str = "127.0.0.1", port: int = 8765) -> ThreadingHTTPServer:
-    httpd = ThreadingHTTPServer((host, port), make_handler(app))
+    httpd = _Server((host, port), make_handler(app))
     httpd.daemon_threads = True
     return httpd
