@@ -59,3 +59,27 @@ def test_no_crash_and_spans_inside(text):
         assert q.comparator in (">=", "<=", "~", "=", "range")
         if q.value_high is not None:
             assert q.value_high > q.value
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=st.decimals(min_value="0.01", max_value="99999", places=2, allow_nan=False, allow_infinity=False),
+       mag=st.sampled_from(["", "万", "亿", "万亿"]),
+       unit=st.sampled_from(["元", "人", "套", "家", "个", "公里", "亩"]),
+       cmp=st.sampled_from([("", "="), ("以上", ">="), ("左右", "~"), ("以内", "<=")]),
+       noun=st.sampled_from(["新增人才公寓", "完成投资", "城镇新增就业", "建成道路"]))
+def test_round_trip(value, mag, unit, cmp, noun):
+    text = f"{noun}{value.normalize():f}{mag}{unit}{cmp[0]}"
+    found = find_quantities(text)
+    assert len(found) == 1, text
+    q = found[0].quantity
+    factor = {"": 1, "万": 1e4, "亿": 1e8, "万亿": 1e12}[mag]
+    assert q.value == pytest.approx(float(value))
+    assert q.value_norm == pytest.approx(float(value) * factor)
+    assert (q.unit, q.comparator) == (mag + unit, cmp[1])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=120))
+def test_parser_never_crashes_on_any_string(text):
+    for f in find_quantities(text):
+        assert text[f.start:f.end]
