@@ -12,10 +12,11 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from .fileio import write_temp
 
 FORMAT = 1
 
@@ -60,15 +61,5 @@ class Cache:
 
     def put(self, kind: str, key: str, value: Any) -> None:
         p = self.dir / kind / key[:2] / f"{key}.pickle"
-        p.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=p.parent, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, p)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except FileNotFoundError:
-                pass
-            raise
+        tmp = write_temp(p, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), fsync=False)
+        os.replace(tmp, p)  # a cache entry needs no fsync: a lost one is rebuilt

@@ -310,7 +310,7 @@ def rules_docs(
     check: bool = typer.Option(False, "--check", help="Exit 1 if the file is stale instead of writing it."),
 ):
     """Generate docs/rules.md from the rule files (--check: fail when it is stale)."""
-    from .report.files import atomic_write
+    from .fileio import atomic_write
     from .ruledocs import render
     from .rules import load_rules
 

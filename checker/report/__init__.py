@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable
@@ -17,6 +16,7 @@ from typing import Callable
 from ..models import Results
 from ..rules import RuleSet
 from .data import commitments_csv, results_json
+from ..fileio import fsync_dir, write_temp
 from .files import inside
 from .scorecard import build_cards, render_pdf
 
@@ -29,30 +29,13 @@ class Staged:
         self.items: list[tuple[Path, Path]] = []
 
     def add(self, final: Path, data: bytes) -> None:
-        final.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-        except BaseException:
-            os.unlink(tmp)
-            raise
-        self.items.append((Path(tmp), final))
+        self.items.append((write_temp(final, data), final))
 
     def commit(self) -> list[Path]:
         for tmp, final in self.items:
             os.replace(tmp, final)
         for d in {final.parent for _, final in self.items}:
-            try:
-                fd = os.open(d, os.O_DIRECTORY)
-                try:
-                    os.fsync(fd)
-                finally:
-                    os.close(fd)
-            except OSError:
-                pass
+            fsync_dir(d)
         done = [final for _, final in self.items]
         self.items = []
         return done

@@ -128,7 +128,7 @@ def history(target: str = typer.Argument(...), db: Path = DB, fmt: Fmt = typer.O
 def export_(file: Path = typer.Argument(...), db: Path = DB,
             fmt: Optional[FileFmt] = typer.Option(None, "--format", help="yaml or csv (default: from the suffix)")):
     """Write every decision (full history) to YAML or CSV."""
-    from ..report.files import atomic_write
+    from ..fileio import atomic_write
     from .store import ReviewStore, export_rows
 
     fmt = fmt or (FileFmt.csv if file.suffix.lower() == ".csv" else FileFmt.yaml)
