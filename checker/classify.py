@@ -117,8 +117,8 @@ class Classifier:
             return ("satisfied" if v <= t + tol else "not_satisfied"), \
                 f"{fmt_value(v)} ≤ {fmt_value(t)} + {fmt_value(tol)} (左右, ceiling)?"
         if op == "range":
-            lo, hi = t, c.value_high_norm if hasattr(c, "value_high_norm") else None
-            hi = hi if hi is not None else (c.value_high * (t / c.value) if c.value_high and c.value else t)
+            lo = t
+            hi = c.value_high * (t / c.value) if c.value_high and c.value else t  # same scale and sign as t
             if direction == "higher":
                 return ("satisfied" if v >= min(lo, hi) else "not_satisfied"), f"{fmt_value(v)} ≥ {fmt_value(min(lo, hi))}?"
             return ("satisfied" if v <= max(lo, hi) else "not_satisfied"), f"{fmt_value(v)} ≤ {fmt_value(max(lo, hi))}?"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 from typing import Literal
 
@@ -29,7 +29,7 @@ from ruamel.yaml.error import YAMLError
 
 from .errors import InputError
 from .ingest import load
-from .models import Commitment, Outcome
+from .models import Outcome
 from .normalise import normalise
 from .pipeline import analyse
 from .rules import RuleSet

@@ -293,8 +293,7 @@ class Extractor:
                 continue
             if re.search(r"\d", core):
                 continue
-            start, stop = s0 + c0 + max(0, cut - 0), s0 + c0 + len(clause.rstrip(",，、:：;；。"))
-            qstart = s0 + c0
+            qstart, stop = s0 + c0, s0 + c0 + len(clause.rstrip(",，、:：;；。"))
             quote = text.text[qstart:stop]
             rs, re_ = text.raw_span(qstart, stop)
             key = f"{ent}|{quote}"

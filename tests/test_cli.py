@@ -5,9 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import shutil
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader

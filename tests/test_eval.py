@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.evaluate import evaluate, load_labels, resolve
+from checker.evaluate import evaluate, load_labels
 from tests.conftest import CORPUS, ROOT
 
 LABELS = sorted((ROOT / "tests" / "labels").glob("*.yaml"))

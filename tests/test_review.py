@@ -244,7 +244,7 @@ def test_page_requires_csrf_and_writes_the_store(server, seeds_run):
 
 
 def test_real_browser_makes_a_decision(server, seeds_run, tmp_path):
-    selenium = pytest.importorskip("selenium")
+    pytest.importorskip("selenium")
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By

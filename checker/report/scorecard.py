@@ -14,7 +14,7 @@ from importlib import resources
 
 import jinja2
 
-from ..classify import STATUS_LABEL, describe_target, fmt_value, full_trace
+from ..classify import describe_target, fmt_value, full_trace
 from ..errors import OutputError
 from ..models import Commitment, Results
 from ..rules import RuleSet
