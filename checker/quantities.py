@@ -25,7 +25,7 @@ _MAG_ALT = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # A quantity: [comparator-before] number [magnitude] [unit] [range part] [comparator-after]
 _QUANT = re.compile(
-    rf"(?P<num>{_NUM})(?P<mag>{_MAG_ALT})?(?P<unit>{_UNIT_ALT})"
+    rf"(?P<num>{_NUM})(?P<mag>{_MAG_ALT})?(?P<approx>多|余)?(?P<unit>{_UNIT_ALT})"
     rf"(?:(?P<sep>-|—|–|~|至|到|－)(?P<num2>{_NUM})(?P<mag2>{_MAG_ALT})?(?P<unit2>{_UNIT_ALT})?)?"
 )
 _QUALIFIER_AFTER = re.compile(r"(?:(?<=以上)|(?<=以下))(?=[^,，。;；、]{0,2}(?:项目|企业|工业企业|重点项目))")
@@ -150,7 +150,9 @@ def _build(text: str, m: re.Match) -> Found | None:
     before = text[max(0, start - 8):start]
     after = text[end:end + 4]
     comparator = "="
-    if v2 is not None:
+    if gd.get("approx"):
+        comparator = ">="  # "5万多个", "600余场": more than the printed figure
+    elif v2 is not None:
         comparator = "range"
     elif after.startswith(ABOUT_AFTER) or before.endswith(ABOUT_BEFORE):
         comparator = "~"
