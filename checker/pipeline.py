@@ -94,6 +94,7 @@ def run(inputs: list[str | Path], rules: RuleSet, progress: Progress | None = No
                 s, e = got
                 structured.append(s)
                 extracted.append(e)
+                t = time.perf_counter()
                 continue
             s = structure(from_bytes(shown, path, data, overrides=ov))
             t1 = time.perf_counter()
