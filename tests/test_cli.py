@@ -225,3 +225,14 @@ def test_killed_run_leaves_previous_reports_intact(tmp_path):
     proc.wait()
     after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file() and not p.name.endswith(".tmp")}
     assert after == before
+    # the next run sweeps what the killed one left (once it is old enough not to belong to a live run)
+    import os
+
+    leftovers = [p for p in out.rglob(".*.tmp")]
+    assert leftovers
+    for p in leftovers:
+        os.utime(p, (time.time() - 7200, time.time() - 7200))
+    from checker.report import Staged
+
+    assert Staged.sweep(out) == len(leftovers)
+    assert not list(out.rglob(".*.tmp"))

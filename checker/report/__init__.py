@@ -40,6 +40,23 @@ class Staged:
         self.items = []
         return done
 
+    @staticmethod
+    def sweep(out: Path, max_age: float = 3600.0) -> int:
+        """Remove temporary files a killed run left in `out` (only ones older than `max_age` seconds, so a
+        run working in the same folder right now is not disturbed)."""
+        import time
+
+        n = 0
+        if out.is_dir():
+            for p in out.rglob(".*.tmp"):
+                try:
+                    if time.time() - p.stat().st_mtime > max_age:
+                        p.unlink()
+                        n += 1
+                except OSError:
+                    pass
+        return n
+
     def abort(self) -> None:
         for tmp, _ in self.items:
             try:
@@ -53,6 +70,7 @@ def render_all(results: Results, rules: RuleSet, out: Path, stage: Staged,
                progress: Callable[[str, int, int], None] | None = None, pdf: bool = True, run=None,
                jobs: int = 1) -> None:
     """Render every output into `stage` (nothing replaces a previous report until stage.commit())."""
+    Staged.sweep(out)
     stage.add(out / "results.json", results_json(results).encode("utf-8"))
     stage.add(out / "commitments.csv", commitments_csv(results))
     cards = build_cards(results, rules, run)
