@@ -286,15 +286,10 @@ def _sections(paragraphs: list[Paragraph], kind: str, year: int) -> list[Section
             elif re.search(r"主要预期目标|今年.{0,8}(工作|目标|任务)", p.text) and (not sections or sections[-1].kind == "review"):
                 sections.append(Section(kind="plan", heading=p.text[:30], start=p.start, end=p.end, period=str(year)))
     else:
-        current = None
         for i, k, p in heads:
             if k == "level1":
-                # An unlabelled level-1 heading continues the current part (e.g. 民生实事 items "一、交通出行").
-                if current is not None:
-                    continue
-                continue
+                continue  # an unlabelled level-1 heading continues the current part (民生实事 items "一、交通出行")
             periods = heading_periods(p.text, year, k)
-            current = k
             sections.append(Section(kind=k, heading=p.text, start=p.start, end=p.end, period=periods[0]))
             for extra in periods[1:]:
                 sections.append(Section(kind=k, heading=p.text, start=p.start, end=p.end, period=extra))
@@ -304,7 +299,7 @@ def _sections(paragraphs: list[Paragraph], kind: str, year: int) -> list[Section
     for s in sections:
         later = [x for x in starts if x > s.start]
         s.end = later[0] - 1 if later else text_end
-    # A work report or plan without a plan heading but with a targets paragraph: nothing to add.
+    # Mark the plan sections that hold the headline-target block.
     for s in sections:
         if s.kind == "plan":
             for p in paragraphs:
