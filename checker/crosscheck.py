@@ -62,14 +62,10 @@ def find_repeats(documents: list[Document], commitments: list[Commitment], rules
     return uniq
 
 
-def _strip(s: str) -> str:
-    return s.split("|")[0]
-
-
-def find_conflicts(commitments: list[Commitment], known: set[str]) -> list[Conflict]:
+def find_conflicts(commitments: list[Commitment], matcher: Matcher) -> list[Conflict]:
     groups: dict[tuple, list[Commitment]] = defaultdict(list)
     for c in commitments:
-        if c.kind != "quantitative" or c.indicator not in known:
+        if c.kind != "quantitative" or c.indicator not in matcher.known:
             continue
         groups[(c.government, c.period, c.indicator, MEASURE_GROUP.get(c.measure), c.unit_norm, c.tier)].append(c)
     out = []
@@ -78,7 +74,8 @@ def find_conflicts(commitments: list[Commitment], known: set[str]) -> list[Confl
             continue
         if len({(c.value_norm, c.value_high) for c in cs}) < 2:
             continue
-        if min(fuzz.ratio(_strip(a.match_text), _strip(b.match_text)) for a in cs for b in cs) < 60:
+        texts = [matcher.processed(c.match_text) for c in cs]
+        if min(fuzz.ratio(a, b) for a in texts for b in texts) < 60:
             continue
         out.append(Conflict(government=gov, period=period, indicator=ind, commitments=[c.id for c in cs],
                             values=[f"{c.quote}" for c in cs], documents=[c.document for c in cs]))

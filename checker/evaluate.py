@@ -88,10 +88,6 @@ def resolve(ref: str, corpus: Path, seeds: Path) -> Path:
     return base / rel
 
 
-def _squeeze(s: str) -> str:
-    return re.sub(r"\s+", "", s)
-
-
 def _locate(text: str, quote: str) -> tuple[int, int] | None:
     q = normalise(quote).text.replace("\n", "")
     i = text.find(q)

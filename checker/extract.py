@@ -53,10 +53,6 @@ def record_id(prefix: str, doc_id: str, quote: str, n: int) -> str:
     return f"{prefix}{h}"
 
 
-def mask_digits(s: str) -> str:
-    return re.sub(r"\d+(?:[.,]\d+)*\s*(?:万亿|亿|万|千)?\s*(?:%|个百分点|[\u4e00-\u9fa5]{0,1})?", "#", s)
-
-
 class Extractor:
     def __init__(self, rules: RuleSet):
         self.rules = rules
@@ -256,7 +252,7 @@ class Extractor:
             page=self._page(rs), kind="quantitative", indicator=canonical or subj or None, indicator_raw=subj or None,
             comparator=q.comparator, value=q.value, value_high=q.value_high, unit=q.unit, value_norm=q.value_norm,
             unit_norm=q.unit_norm, sign=q.sign, measure=q.measure,
-            match_text=_same(mask_digits(subj or quote), subj or quote),
+            match_text=subj or quote,
         )
         if is_plan:
             commitments.append(Commitment(id=record_id("C", doc.id, key, n), tier=f.tier_hint or "primary", **common))

@@ -57,6 +57,14 @@ def scope_mismatch(a: str, b: str) -> str | None:
     return None
 
 
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*\s*(?:万亿|亿|万|千)?\s*(?:%|个百分点|[\u4e00-\u9fa5]{0,1})?")
+
+
+def mask_digits(s: str) -> str:
+    """The mask_digits processor: a number with its magnitude and unit becomes '#'."""
+    return _NUMBER.sub("#", s)
+
+
 def _bigrams(s: str) -> str:
     return " ".join(s[i:i + 2] for i in range(max(1, len(s) - 1)))
 
@@ -79,12 +87,16 @@ class Matcher:
         self._trail = re.compile("(?:" + "|".join(map(re.escape, trail)) + ")+$") if trail else None
         self.pairs_scored = 0
         self._core_cache: dict[str, str] = {}
+        self._processed_cache: dict[str, str] = {}
         self._bigram_cache: dict[str, str] = {}
 
+    def processed(self, text: str) -> str:
+        """`text` after the configured processor (numbers masked by default)."""
+        return mask_digits(text) if self.rules.matching.processor == "mask_digits" else text
+
     def core(self, text: str) -> str:
-        """The text compared: digits masked (processor), leading verbs and trailing comparator words removed."""
-        out = re.sub(r"\d+(?:[.,]\d+)*", "#", text) if self.rules.matching.processor == "mask_digits" else text
-        out = re.sub(r"[“”\"'‘’《》]", "", out)
+        """The text compared: processed, quotes dropped, leading verbs and trailing comparator words removed."""
+        out = re.sub(r"[“”\"'‘’《》]", "", self.processed(text))
         for _ in range(2):
             if self._lead:
                 stripped = self._lead.sub("", out)
@@ -116,6 +128,12 @@ class Matcher:
         if b is None:
             b = self._bigram_cache[s] = _bigrams(s)
         return b
+
+    def _processed(self, rec) -> str:
+        p = self._processed_cache.get(rec.id)
+        if p is None:
+            p = self._processed_cache[rec.id] = self.processed(rec.match_text)
+        return p
 
     def _core(self, rec) -> str:
         c = self._core_cache.get(rec.id)
@@ -152,6 +170,7 @@ class Matcher:
         for (gov, doc_id), cs in sorted(blocks.items(), key=lambda kv: kv[0]):
             if gov != current_gov:  # texts are compared only within a government: keep caches per government
                 self._core_cache.clear()
+                self._processed_cache.clear()
                 self._bigram_cache.clear()
                 current_gov = gov
             window = self.rules.matching.max_years_later
@@ -197,7 +216,8 @@ class Matcher:
         if c.kind == "qualitative":
             score = max(score, entity_score)
         ctx = {"kind": c.kind, "same_indicator": same_ind, "indicator_known": c.indicator in self.known,
-               "scope_mismatch": c.kind == "quantitative" and scope_mismatch(c.match_text, o.match_text) is not None,
+               "scope_mismatch": c.kind == "quantitative"
+               and scope_mismatch(self._processed(c), self._processed(o)) is not None,
                "indicators_conflict": (c.indicator in self.known and o.indicator in self.known and not same_ind),
                "unit_compatible": unit_ok, "same_measure": measure_ok, "text_score": text_score,
                "entity_score": entity_score, "outcome_has_value": o.value is not None, "score": score}

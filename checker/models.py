@@ -114,7 +114,8 @@ class Record(Model):
     measure: Measure | None = None
     entity: str | None = None
     stage: str | None = None
-    match_text: str = Field(description="Text the matcher compares (digits masked).")
+    match_text: str = Field(description="Text the matcher compares: the indicator or named thing as printed "
+                            "(the matcher's processor masks its numbers).")
 
 
 class Evidence(Model):

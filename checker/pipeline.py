@@ -155,7 +155,7 @@ def _analyse(structured, rules, progress, timings, decisions, keep_text, extract
     t = time.perf_counter()
     matcher = Matcher(rules)
     repeats = find_repeats(documents, commitments, rules, matcher)
-    conflicts = find_conflicts(commitments, matcher.known)
+    conflicts = find_conflicts(commitments, matcher)
     timings["crosscheck"] = time.perf_counter() - t
     t = time.perf_counter()
     candidates = matcher.match(documents, commitments, [o for o in outcomes if not o.excluded])

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from ..classify import STATUS_LABEL, describe_target, fmt_value
+from ..classify import STATUS_LABEL, fmt_value
 from ..models import Results
 
 CSV_COLUMNS = ["id", "government", "period", "document", "area", "kind", "quote", "indicator", "comparator", "value",
@@ -15,7 +15,7 @@ CSV_COLUMNS = ["id", "government", "period", "document", "area", "kind", "quote"
                "proxy_evidence", "repeated_in", "conflicts_with"]
 
 
-def results_json(results: Results, compact_trace: bool = True) -> str:
+def results_json(results: Results) -> str:
     data = results.model_dump(mode="json")
     # Round-trip through the model: what we write is exactly what the schema promises.
     Results.model_validate(data)
@@ -41,6 +41,3 @@ def commitments_csv(results: Results) -> bytes:
         ])
     # UTF-8 with BOM so Excel opens Chinese text correctly.
     return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
-
-
-__all__ = ["results_json", "commitments_csv", "describe_target"]

@@ -17,6 +17,8 @@ import jinja2
 from ..classify import describe_target, fmt_value, full_trace
 from ..errors import OutputError
 from ..models import Commitment, Results
+from ..review.queue import KIND_ZH as QUEUE_KIND
+from ..review.queue import build_queue
 from ..rules import RuleSet
 
 STATUSES = ("met", "missed", "unreported")
@@ -28,8 +30,6 @@ UNREPORTED_ZH = {"no_later_report": "无后续报告", "later_reports_silent": "
 KIND_ZH = {"work_report": "政府工作报告", "plan": "国民经济和社会发展计划", "news": "会议报道", "other": "其他文件"}
 UNMATCHED_SHOWN = 40
 QUEUE_SHOWN = 30
-QUEUE_KIND_ZH = {"conflict": "目标冲突", "near_threshold": "临界匹配", "unmatched": "未匹配", "proxy_only": "仅有他期数据",
-                 "uncommitted_outcome": "无对应承诺的结果"}
 
 
 @dataclass
@@ -73,8 +73,6 @@ def build_cards(results: Results, rules: RuleSet, run=None) -> list[Card]:
     cards = []
     queue = []
     if run is not None:
-        from ..review.queue import build_queue
-
         queue = build_queue(run)
     for (gov, period), all_cs in groups(results).items():
         cs = [c for c in all_cs if not c.excluded]
@@ -125,7 +123,7 @@ def build_cards(results: Results, rules: RuleSet, run=None) -> list[Card]:
             queue=[q for q in queue if q.government == gov and q.period == period][:QUEUE_SHOWN],
             queue_total=sum(1 for q in queue if q.government == gov and q.period == period),
             queue_counts=Counter(q.kind for q in queue if q.government == gov and q.period == period),
-            queue_kind_zh=QUEUE_KIND_ZH,
+            queue_kind_zh=QUEUE_KIND,
             unreported_kinds=[(UNREPORTED_ZH[k], n) for k, n in
                               Counter(c.unreported_kind for c in cs if c.unreported_kind).most_common()],
             areas=area_rows, status_zh=STATUS_ZH, status_en=STATUS_EN, status_color=STATUS_COLOR,
