@@ -18,6 +18,7 @@ from .rules import RuleSet
 from .structure import FIVE_YEAR_PLANS, Paragraph, Structured
 
 _DIGIT = re.compile(r"\d")
+_DIGIT_SPLIT = re.compile(r"[\d０-９]|和|及|与")
 _SENT = re.compile(r"[^。！？!?;；\n]+[。！？!?;；]?")
 _CLAUSE = re.compile(r"[^,，:：]+[,，:：]?")
 _PARTIAL = re.compile(r"(一季度|第一季度|二季度|上半年|前三季度|三季度|[1１一]\s*[-—–~至]\s*\d{1,2}\s*月|前\d{1,2}个月|前[一二三四五六七八九十]{1,2}个月)")
@@ -198,8 +199,9 @@ class Extractor:
                     carried = (subj, c0)
                 qend = c0 + f.end
                 clause_cum = cumulative or (p.part == "review" and bool(_CUMULATIVE_CLAUSE.search(clause[:f.end])))
+                tail = self._clean(_DIGIT_SPLIT.split(post, maxsplit=1)[0])[:16]
                 self._quantitative(doc, text, p, sent, s0, qstart, qend, subj, f, period, area, is_plan, partial,
-                                   clause_cum, estimate, commitments, outcomes, seen)
+                                   clause_cum, estimate, commitments, outcomes, seen, tail)
 
     def _clean(self, s: str) -> str:
         s = s.strip(" ,，、:：;；。“”\"")
@@ -232,7 +234,7 @@ class Extractor:
         return s[-24:]
 
     def _quantitative(self, doc, text, p, sent, s0, qstart, qend, subj, f: Found, period, area, is_plan, partial,
-                      cumulative, estimate, commitments, outcomes, seen) -> None:
+                      cumulative, estimate, commitments, outcomes, seen, tail: str = "") -> None:
         start, end = s0 + qstart, s0 + qend
         # trim leading punctuation
         while start < end and text.text[start] in ",，、:：;； ":
@@ -252,7 +254,8 @@ class Extractor:
             page=self._page(rs), kind="quantitative", indicator=canonical or subj or None, indicator_raw=subj or None,
             comparator=q.comparator, value=q.value, value_high=q.value_high, unit=q.unit, value_norm=q.value_norm,
             unit_norm=q.unit_norm, sign=q.sign, measure=q.measure,
-            match_text=subj or quote,
+            # what is counted often follows the number ("打造10个直播电商集聚区"): compare it too
+            match_text=(subj + tail if subj and len(tail) >= 2 and tail not in subj else subj) or quote,
         )
         if is_plan:
             commitments.append(Commitment(id=record_id("C", doc.id, key, n), tier=f.tier_hint or "primary", **common))

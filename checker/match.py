@@ -192,16 +192,75 @@ class Matcher:
                 ci = np.array([hash(c.indicator) if c.indicator in self.known else 1 for c in cc])
                 oi = np.array([hash(o.indicator) if o.indicator in self.known else 2 for o in oo])
                 same_ind = ci[:, None] == oi[None, :]
-                for i, j in zip(*np.nonzero((text >= prefilter) | same_ind)):
-                    cand = self._pair(cc[i], oo[j], float(text[i, j]), bool(same_ind[i, j]))
+                mutual, margin = self._mutual_best(cc, oo, text)
+                found: list[tuple[str, Candidate]] = []
+                for i, j in zip(*np.nonzero((text >= prefilter) | same_ind | mutual)):
+                    cand = self._pair(cc[i], oo[j], float(text[i, j]), bool(same_ind[i, j]),
+                                      bool(mutual[i, j]), float(margin[i]))
                     if cand is not None:
-                        result[cc[i].id].append(cand)
+                        found.append((cc[i].id, cand))
+                if self.rules.matching.exclusive_probable:
+                    found = self._exclusive(found)
+                for cid, cand in found:
+                    result[cid].append(cand)
             for c in cs:
                 result[c.id].sort(key=lambda k: (-LABEL_RANK[k.label], -k.score, k.outcome.id))
                 result[c.id] = result[c.id][: self.rules.matching.max_candidates]
         return result
 
-    def _pair(self, c: Commitment, o: Outcome, text_score: float, same_ind: bool) -> Candidate | None:
+    @staticmethod
+    def _exclusive(found: list[tuple[str, Candidate]]) -> list[tuple[str, Candidate]]:
+        """One outcome is probable evidence for one commitment of a plan: when several commitments of the same
+        document reach the same outcome only by wording (label 'probable'), the closest wording keeps it (ties
+        keep it too: the same target printed twice). Strong matches (same canonical indicator) are shared."""
+        best: dict[str, float] = {}
+        for _, k in found:
+            if k.label == "probable":
+                best[k.outcome.id] = max(best.get(k.outcome.id, -1.0), k.text_score)
+        return [(cid, k) for cid, k in found if k.label != "probable" or k.text_score >= best[k.outcome.id] - 0.5]
+
+    @staticmethod
+    def value_ratio(c: Commitment, o: Outcome) -> float | None:
+        """Outcome figure / target for counts and amounts (None for rates, shares and qualitative records):
+        a figure ten times the target is more likely a cumulative total or another indicator than a result."""
+        if c.kind != "quantitative" or c.unit_norm in ("%", "pp") or not c.value_norm or o.value_norm is None:
+            return None
+        if c.value_norm <= 0 or o.value_norm <= 0:
+            return None
+        return o.value_norm / c.value_norm
+
+    def _mutual_best(self, cc: list[Commitment], oo: list[Outcome],
+                     text: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Which pairs are each other's best: among the outcomes for the commitment's own period with a
+        compatible measure, the outcome is the commitment's closest wording, and among the commitments of the
+        same document the commitment is the outcome's closest. Also each commitment's margin: how far its best
+        eligible outcome's text score lies above the second best (100 when there is only one)."""
+        codes: dict[str, int] = {}
+        cp = np.array([codes.setdefault(c.period, len(codes)) for c in cc])
+        op = np.array([codes.setdefault(o.period, len(codes)) for o in oo])
+        eligible = cp[:, None] == op[None, :]
+        groups: dict[str | None, int] = {}
+        cg = np.array([groups.setdefault(c.measure, len(groups)) for c in cc])
+        og = np.array([groups.setdefault(o.measure, len(groups)) for o in oo])
+        names = list(groups)
+        ok = np.array([[self.measure_ok(a, b, cc[0].unit_norm) for b in names] for a in names], dtype=bool)
+        eligible &= ok[cg[:, None], og[None, :]]
+        masked = np.where(eligible, text, -1.0)
+        rows = masked.argmax(axis=1)
+        cols = masked.argmax(axis=0)
+        mutual = np.zeros_like(eligible)
+        i = np.arange(len(cc))
+        hit = (cols[rows] == i) & eligible[i, rows]
+        mutual[i[hit], rows[hit]] = True
+        if masked.shape[1] >= 2:
+            top2 = -np.partition(-masked, 1, axis=1)[:, :2]
+            margin = np.where(top2[:, 1] < 0, 100.0, top2[:, 0] - top2[:, 1])
+        else:
+            margin = np.full(len(cc), 100.0)
+        return mutual, margin
+
+    def _pair(self, c: Commitment, o: Outcome, text_score: float, same_ind: bool, mutual: bool = False,
+              margin: float = 0.0) -> Candidate | None:
         m = self.rules.matching
         entity_score = 0.0
         if c.kind == "qualitative" and c.entity and o.entity:
@@ -220,7 +279,8 @@ class Matcher:
                and scope_mismatch(self._processed(c), self._processed(o)) is not None,
                "indicators_conflict": (c.indicator in self.known and o.indicator in self.known and not same_ind),
                "unit_compatible": unit_ok, "same_measure": measure_ok, "text_score": text_score,
-               "entity_score": entity_score, "outcome_has_value": o.value is not None, "score": score}
+               "entity_score": entity_score, "outcome_has_value": o.value is not None, "score": score,
+               "mutual_best": mutual, "text_margin": margin, "value_ratio": self.value_ratio(c, o)}
         label, code = "none", ""
         for lv, when, anys in self.levels:
             ok = lv.else_ or (all(test_passes(t, ctx) for t in when) and

@@ -62,15 +62,18 @@ MATCH_FIELDS: dict[str, tuple[type, tuple[str, ...] | None]] = {
     "entity_score": (float, None),
     "outcome_has_value": (bool, None),
     "score": (float, None),
+    "mutual_best": (bool, None),
+    "value_ratio": (float, None),
+    "text_margin": (float, None),
 }
-OPS = ("eq", "ne", "in", "not_in", "gt", "ge", "lt", "le", "matches", "exists")
+OPS = ("eq", "ne", "in", "not_in", "gt", "ge", "lt", "le", "between", "matches", "exists")
 
 
 class Test(Strict):
     """One test on one field: `{field: value}` is shorthand for `{field: {eq: value}}`."""
 
     field: str
-    op: Literal["eq", "ne", "in", "not_in", "gt", "ge", "lt", "le", "matches", "exists"]
+    op: Literal["eq", "ne", "in", "not_in", "gt", "ge", "lt", "le", "between", "matches", "exists"]
     value: Any
 
 
@@ -116,6 +119,13 @@ def _check_value(fname: str, op: str, val: Any, typ: type, allowed) -> None:
         except (re.error, TypeError) as e:
             raise ValueError(f"invalid regular expression for '{fname}': {e}") from None
         return
+    if op == "between":
+        if typ is not float:
+            raise ValueError(f"operator 'between' needs a number field; '{fname}' is {typ.__name__}")
+        if (not isinstance(val, list) or len(val) != 2
+                or any(isinstance(v, bool) or not isinstance(v, (int, float)) for v in val) or val[0] > val[1]):
+            raise ValueError(f"operator 'between' on '{fname}' needs [low, high] with low <= high, got {val!r}")
+        return
     if op in ("gt", "ge", "lt", "le") and typ is not float:
         raise ValueError(f"operator '{op}' needs a number field; '{fname}' is {typ.__name__}")
     for v in vals:
@@ -146,6 +156,8 @@ def test_passes(t: Test, ctx: dict) -> bool:
         return False
     if op == "matches":
         return re.search(want, str(v)) is not None
+    if op == "between":
+        return want[0] <= v <= want[1]
     return {"gt": v > want, "ge": v >= want, "lt": v < want, "le": v <= want}[op]
 
 
@@ -266,6 +278,8 @@ class MatchingRules(Strict):
                              "(unless the canonical indicator is the same).")
     proxy_cutoff: float = Field(70, ge=0, le=100, description="Combined score needed for proxy evidence.")
     max_candidates: int = Field(5, ge=1, le=50)
+    exclusive_probable: bool = Field(True, description="An outcome matched only by wording (label 'probable') "
+                                     "settles at most one commitment of a document: the closest wording keeps it.")
     weights: dict[Literal["text", "indicator", "unit", "measure", "entity"], float]
     repeat_cutoff: float = Field(85, ge=0, le=100, description="Text score at which a later plan's commitment "
                                  "counts as a repeat.")
