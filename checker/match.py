@@ -39,14 +39,22 @@ class Candidate:
 
 
 _COMBINED = re.compile(r"[\u4e00-\u9fff](?:、|和|及|与|以及)[\u4e00-\u9fff]")
+# words in which 和/及/与 do not join two things (集中供热普及率 is one indicator)
+_NOT_JOINING = re.compile(r"普及|及时|涉及|惠及|波及|顾及|企及|参与|给与|和谐|和美|和平|温和|人和|共和|饱和|中和|缓和|融和")
 _ADMIN_LEVEL = re.compile(r"国家级|国家|省级|省|市级|区级|县级")
 _STAGE_VERB = re.compile(r"开工|建成|竣工|投用|投产|签约|落地|筹集|配租|销售|交付")
 
 
-def scope_mismatch(a: str, b: str) -> str | None:
+def is_combined(core: str) -> bool:
+    """Does an indicator text count two things at once ('中小学、幼儿园')? Looked for in the core text, after
+    leading verbs are stripped, so a verb list ('新建、改扩建中小学') is not a combined figure."""
+    return bool(_COMBINED.search(_NOT_JOINING.sub("", core)))
+
+
+def scope_mismatch(a: str, b: str, a_core: str | None = None, b_core: str | None = None) -> str | None:
     """Why two indicator texts measure different scopes, or None: one is a combined figure ('中小学、幼儿园')
     and the other is not, they name different administrative levels, or different project stages."""
-    if bool(_COMBINED.search(a)) != bool(_COMBINED.search(b)):
+    if is_combined(a if a_core is None else a_core) != is_combined(b if b_core is None else b_core):
         return "combined figure"
     la, lb = set(_ADMIN_LEVEL.findall(a)), set(_ADMIN_LEVEL.findall(b))
     if la and lb and not la & lb:
@@ -97,9 +105,9 @@ class Matcher:
     def core(self, text: str) -> str:
         """The text compared: processed, quotes dropped, leading verbs and trailing comparator words removed."""
         out = re.sub(r"[“”\"'‘’《》]", "", self.processed(text))
-        for _ in range(2):
+        for _ in range(3):
             if self._lead:
-                stripped = self._lead.sub("", out)
+                stripped = self._lead.sub("", out).lstrip("、,，和及与或")
                 out = stripped if len(stripped) >= 2 else out
             if self._trail:
                 stripped = self._trail.sub("", out)
@@ -276,7 +284,7 @@ class Matcher:
             score = max(score, entity_score)
         ctx = {"kind": c.kind, "same_indicator": same_ind, "indicator_known": c.indicator in self.known,
                "scope_mismatch": c.kind == "quantitative"
-               and scope_mismatch(self._processed(c), self._processed(o)) is not None,
+               and scope_mismatch(self._processed(c), self._processed(o), self._core(c), self._core(o)) is not None,
                "indicators_conflict": (c.indicator in self.known and o.indicator in self.known and not same_ind),
                "unit_compatible": unit_ok, "same_measure": measure_ok, "text_score": text_score,
                "entity_score": entity_score, "outcome_has_value": o.value is not None, "score": score,
