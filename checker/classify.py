@@ -36,6 +36,7 @@ def _period_end(p: str) -> int:
     return int(p.split("-")[-1][:4]) if "-" in p else int(p[:4])
 
 
+_LEVELS = frozenset({"stock", "share", "level"})
 STATUS_LABEL = {"met": "达成 Met", "missed": "未达成 Missed", "unreported": "未报告 Unreported"}
 
 
@@ -130,7 +131,12 @@ class Classifier:
             return "partial_year"
         if o.cumulative:
             return "cumulative"
-        return "same_period" if o.period == c.period else "other_period"
+        if o.period == c.period:
+            return "same_period"
+        if (self.settings.five_year_level_settles_final_year and "-" in o.period and "-" not in c.period
+                and o.period.endswith(c.period) and c.measure in _LEVELS and o.measure in _LEVELS):
+            return "same_period"  # "到2025年研发投入强度达到3%" in the 十四五 review is the 2025 level
+        return "other_period"
 
     def _evidence(self, c: Commitment, k: Candidate, relation: str) -> Evidence:
         o = k.outcome

@@ -45,16 +45,39 @@ _ADMIN_LEVEL = re.compile(r"国家级|国家|省级|省|市级|区级|县级")
 _STAGE_VERB = re.compile(r"开工|建成|竣工|投用|投产|签约|落地|筹集|配租|销售|交付")
 
 
-def is_combined(core: str) -> bool:
-    """Does an indicator text count two things at once ('中小学、幼儿园')? Looked for in the core text, after
-    leading verbs are stripped, so a verb list ('新建、改扩建中小学') is not a combined figure."""
-    return bool(_COMBINED.search(_NOT_JOINING.sub("", core)))
+_JOIN = re.compile(r"、|以及|和|及|与|或")
 
 
-def scope_mismatch(a: str, b: str, a_core: str | None = None, b_core: str | None = None) -> str | None:
+def combined_parts(core: str, strip=lambda s: s) -> list[str]:
+    """The things a combined figure counts ('中小学和幼儿园' -> 中小学, 幼儿园), each with its leading verbs
+    stripped by `strip`; parts that are only verbs ('新建、改扩建中小学') drop out. [] when not combined."""
+    masked = _NOT_JOINING.sub(lambda m: "\0" * len(m.group(0)), core)
+    if not _COMBINED.search(masked):
+        return []
+    parts, start = [], 0
+    for m in _JOIN.finditer(masked):
+        parts.append(core[start:m.start()])
+        start = m.end()
+    parts.append(core[start:])
+    return [q for q in (strip(p) for p in parts) if len(q) >= 2]
+
+
+def _partly_covered(parts: list[str], other: str) -> bool:
+    """Does `other` name some of the parts but not all (a subset of a combined figure)?"""
+    if len(parts) < 2 or other in parts[-1]:
+        return False  # "郑州、开封、新乡同城通办事项" vs "同城通办事项": the list only qualifies the head
+    hits = [p in other or p[-3:] in other for p in parts]
+    return any(hits) and not all(hits)
+
+
+def scope_mismatch(a: str, b: str, a_parts: list[str] | None = None, b_parts: list[str] | None = None,
+                   a_core: str | None = None, b_core: str | None = None) -> str | None:
     """Why two indicator texts measure different scopes, or None: one is a combined figure ('中小学、幼儿园')
-    and the other is not, they name different administrative levels, or different project stages."""
-    if is_combined(a if a_core is None else a_core) != is_combined(b if b_core is None else b_core):
+    of which the other names only some parts, they name different administrative levels, or different
+    project stages."""
+    a_parts = combined_parts(a) if a_parts is None else a_parts
+    b_parts = combined_parts(b) if b_parts is None else b_parts
+    if _partly_covered(a_parts, b_core or b) or _partly_covered(b_parts, a_core or a):
         return "combined figure"
     la, lb = set(_ADMIN_LEVEL.findall(a)), set(_ADMIN_LEVEL.findall(b))
     if la and lb and not la & lb:
@@ -148,6 +171,9 @@ class Matcher:
         if c is None:
             c = self._core_cache[rec.id] = self.core(rec.match_text)
         return c
+
+    def _parts(self, rec) -> list[str]:
+        return combined_parts(self._core(rec), self.core)
 
     def text_scores(self, queries: list[str], choices: list[str]) -> np.ndarray:
         """Blend of the configured scorers, one cdist per scorer."""
@@ -284,7 +310,8 @@ class Matcher:
             score = max(score, entity_score)
         ctx = {"kind": c.kind, "same_indicator": same_ind, "indicator_known": c.indicator in self.known,
                "scope_mismatch": c.kind == "quantitative"
-               and scope_mismatch(self._processed(c), self._processed(o), self._core(c), self._core(o)) is not None,
+               and scope_mismatch(self._processed(c), self._processed(o), self._parts(c), self._parts(o),
+                                 self._core(c), self._core(o)) is not None,
                "indicators_conflict": (c.indicator in self.known and o.indicator in self.known and not same_ind),
                "unit_compatible": unit_ok, "same_measure": measure_ok, "text_score": text_score,
                "entity_score": entity_score, "outcome_has_value": o.value is not None, "score": score,

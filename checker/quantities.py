@@ -70,7 +70,12 @@ def _unit_parts(mag: str | None, unit: str | None) -> tuple[float, str, str]:
     u = unit or ""
     norm = {"百分点": "pp", "个百分点": "pp", "平方千米": "平方公里", "千米": "公里", "km": "公里", "m2": "平方米",
             "标箱": "标准箱", "套(间)": "套", "吨标煤": "吨标准煤"}.get(u, u)
+    if norm in _TO_TONNES:  # grain is reported in 斤 one year and 吨 the next: compare in 吨
+        m, norm = m * _TO_TONNES[norm], "吨"
     return m, sys.intern((mag or "") + u), sys.intern(norm)
+
+
+_TO_TONNES = {"斤": 0.0005, "公斤": 0.001, "千克": 0.001}
 
 
 def _excluded(text: str, m: re.Match) -> bool:
