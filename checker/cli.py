@@ -250,9 +250,10 @@ def _print_eval(r: dict, n_mistakes: int) -> None:
         e, f, st = s["extraction"], s["fields"], s["status"]
         out.print(f"== {title}", markup=False)
         out.print(f"  extraction  items {e['items']}  found {e['found']}  recall {e['recall']:.3f}  "
-                  f"precision {_f(e['precision'])} (headline blocks, {e['predicted_in_headline_blocks']} predicted)  "
-                  f"F1 {_f(e['f1'])}  precision lower bound in all labelled sentences "
-                  f"{e['precision_lower_bound_labelled_sentences']:.3f}", markup=False)
+                  f"precision {_f(e['precision'])} (exhaustively labelled zones, {e['predicted_in_exact_zones']} "
+                  f"predicted; exhaustive spans alone {_f(e['precision_exhaustive_spans'])} of "
+                  f"{e['predicted_in_exhaustive_spans']})  F1 {_f(e['f1'])}  precision lower bound in all labelled "
+                  f"sentences {e['precision_lower_bound_labelled_sentences']:.3f}", markup=False)
         out.print(f"  fields      comparator {f['comparator']:.3f}  value {f['value']:.3f}  unit {f['unit']:.3f}  "
                   f"period {f['period']:.3f}", markup=False)
         out.print(f"  status      accuracy {st['accuracy']:.3f}  macro-F1 {st['macro_f1']:.3f}  "

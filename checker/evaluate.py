@@ -5,9 +5,11 @@ outcome documents). Each labelled item is located in the normalised text of its 
 quantitative commitment *finds* the item when its span overlaps the item's quote and ends inside it (the
 same printed number). Reported:
 
-- extraction recall (items found / items) and precision in the headline-target paragraphs, which are
-  labelled exhaustively; precision over all labelled sentences is printed too, as a lower bound (labellers
-  skipped numbers there that the next report does not mention);
+- extraction recall (items found / items) and precision in the exhaustively labelled zones: the
+  headline-target paragraphs and the `exhaustive` spans some files declare (every quantitative commitment in
+  them is an item); precision over all labelled sentences is printed too, as a lower bound (labellers
+  skipped numbers there that the next report does not mention); predictions in exact zones that match no item
+  are listed as 'spurious' mistakes;
 - comparator / value / unit / period accuracy on found items;
 - status accuracy, per-class precision/recall/F1, macro-F1 and the confusion matrix (found items);
 - met/missed verdicts where the label says unreported, and met/missed without same-period evidence;
@@ -55,6 +57,21 @@ class LabelItem(BaseModel):
     note: str | None = ""
 
 
+class NotCommitment(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    quote: str = Field(min_length=1)
+    why: str = Field(min_length=2)
+
+
+class Exhaustive(BaseModel):
+    """A span of the commitments document in which EVERY quantitative commitment is an item, so extraction
+    precision inside it is exact. Numbers in it that are not commitments are listed, with why."""
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    from_: str = Field(alias="from", min_length=4, description="Exact text where the span starts.")
+    to: str = Field(min_length=4, description="Exact text where the span ends (inclusive).")
+    not_commitments: list[NotCommitment] = Field(default_factory=list)
+
+
 class LabelFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     schema_: Literal[1] = Field(alias="schema")
@@ -64,6 +81,7 @@ class LabelFile(BaseModel):
     period: str
     split: Literal["dev", "holdout"]
     labelled_by: str
+    exhaustive: Exhaustive | None = None
     items: list[LabelItem]
 
 
@@ -168,10 +186,27 @@ class Evaluation:
         headline = [(p.start, p.end) for p in structured[0].paragraphs
                     if p.part == "plan" and re.search(r"主要预期目标|主要目标是|预期目标为|预期目标是", p.text)]
         in_headline = [c for c in preds if any(a <= c.span.start < b for a, b in headline)]
-        zones = set(label_sentences) | set(headline)
+        spans = self._exhaustive_span(path, lf, text)
+        in_span = [c for c in preds if any(a <= c.span.start < b for a, b in spans)]
+        exact = {c.id: c for c in in_headline + in_span}
+        zones = set(label_sentences) | set(headline) | set(spans)
         in_zone = [c for c in preds if any(a <= c.span.start < b for a, b in zones)]
         return {"file": path.name, "split": lf.split, "items": items, "in_zone": in_zone, "in_headline": in_headline,
-                "used": used, "docs": {d.id: d.path for d in run.results.documents}}
+                "in_span": in_span, "in_exact": list(exact.values()), "used": used,
+                "docs": {d.id: d.path for d in run.results.documents}}
+
+    @staticmethod
+    def _exhaustive_span(path: Path, lf: LabelFile, text: str) -> list[tuple[int, int]]:
+        if lf.exhaustive is None:
+            return []
+        a = _locate(text, lf.exhaustive.from_)
+        b = _locate(text, lf.exhaustive.to)
+        if a is None or b is None:
+            which = "from" if a is None else "to"
+            raise InputError(f"{path}: exhaustive.{which} quote not found in {lf.commitments_from}")
+        if b[1] <= a[0]:
+            raise InputError(f"{path}: exhaustive span ends before it starts")
+        return [(a[0], b[1])]
 
     def _outcome_found(self, it: LabelItem, opaths: list[Path], by_doc) -> bool:
         for p in opaths:
@@ -215,15 +250,19 @@ def _scores(files: list[dict]) -> dict:
     items = [r for f in files for r in f["items"]]
     n = len(items)
     found = [r for r in items if r["pred"] is not None]
-    head = [c for f in files for c in f["in_headline"]]
-    head_tp = sum(1 for f in files for c in f["in_headline"] if c.id in f["used"])
+    head = [c for f in files for c in f["in_exact"]]
+    head_tp = sum(1 for f in files for c in f["in_exact"] if c.id in f["used"])
+    span = [c for f in files for c in f["in_span"]]
+    span_tp = sum(1 for f in files for c in f["in_span"] if c.id in f["used"])
     zone = [c for f in files for c in f["in_zone"]]
     zone_tp = sum(1 for f in files for c in f["in_zone"] if c.id in f["used"])
     p = round(head_tp / len(head), 4) if head else None
     r = round(len(found) / n, 4) if n else 0.0
     extraction = {"recall": r, "precision": p, "f1": round(2 * p * r / (p + r), 4) if p is not None and p + r else None,
                   "precision_lower_bound_labelled_sentences": round(zone_tp / len(zone), 4) if zone else 0.0,
-                  "items": n, "found": len(found), "predicted_in_headline_blocks": len(head),
+                  "precision_exhaustive_spans": round(span_tp / len(span), 4) if span else None,
+                  "predicted_in_exhaustive_spans": len(span),
+                  "items": n, "found": len(found), "predicted_in_exact_zones": len(head),
                   "predicted_in_labelled_sentences": len(zone)}
 
     def acc(fn) -> float:
@@ -287,6 +326,10 @@ def summarise(files: list[dict], skipped: list[str]) -> dict:
             if errs:
                 mistakes.append({"item": where, "kind": "wrong", "id": c.id, "quote": lab.quote, "errors": errs,
                                  "explanation": c.explanation})
+        for c in f["in_exact"]:
+            if c.id not in f["used"]:
+                mistakes.append({"item": f"{f['file']}#spurious", "kind": "spurious", "id": c.id, "quote": c.quote,
+                                 "errors": [f"extracted {c.comparator} {c.value}{c.unit}, no labelled commitment"]})
     out = {
         "files": len(files), "skipped": skipped,
         "overall": _scores(files) if files else None,

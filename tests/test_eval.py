@@ -63,3 +63,40 @@ def test_unavailable_documents_are_skipped_not_failed(rules, tmp_path):
     r = evaluate([p for p in LABELS if not p.name.startswith("seeds_")][:1], rules, corpus=tmp_path / "none",
                  seeds=ROOT / "seeds")
     assert r["files"] == 0 and len(r["skipped"]) == 1
+
+
+def _hongqi_span_labels(tmp_path: Path, drop: str | None = None, to: str = "均高于全市平均水平") -> Path:
+    """The 红旗区 headline paragraph as an exhaustive span (its six targets), optionally minus one item."""
+    from ruamel.yaml import YAML
+
+    y = YAML(typ="safe")
+    data = y.load((ROOT / "tests" / "labels" / "seeds_hongqi_2023.yaml").read_text(encoding="utf-8"))
+    data["items"] = [it for it in data["items"][:6] if it["quote"] != drop]
+    data["exhaustive"] = {"from": "主要预期目标是：GDP", "to": to,
+                          "not_commitments": [{"quote": "人均 GDP", "why": "no number"}]}
+    p = tmp_path / "span.yaml"
+    with p.open("w", encoding="utf-8") as fh:
+        YAML(typ="safe", pure=True).dump(data, fh)
+    return p
+
+
+def test_exhaustive_span_gives_exact_precision_and_lists_spurious(rules, tmp_path):
+    full = evaluate([_hongqi_span_labels(tmp_path)], rules, corpus=Path("/nonexistent"), seeds=ROOT / "seeds")
+    e = full["overall"]["extraction"]
+    assert e["predicted_in_exhaustive_spans"] == 6
+    assert e["precision_exhaustive_spans"] == 1.0
+    assert not [m for m in full["mistakes"] if m["kind"] == "spurious"]
+    # A commitment the labeller left out of the span turns the prediction into a counted false positive.
+    short = evaluate([_hongqi_span_labels(tmp_path, drop="固定资产投资增长15%以上")], rules,
+                     corpus=Path("/nonexistent"), seeds=ROOT / "seeds")
+    e = short["overall"]["extraction"]
+    assert e["precision_exhaustive_spans"] == round(5 / 6, 4)
+    assert [m["quote"] for m in short["mistakes"] if m["kind"] == "spurious"] == ["固定资产投资增长15%以上"]
+
+
+def test_exhaustive_span_not_found_is_a_located_error(rules, tmp_path):
+    from checker.errors import InputError
+
+    p = _hongqi_span_labels(tmp_path, to="这句话不在报告里")
+    with pytest.raises(InputError, match=r"span\.yaml: exhaustive\.to quote not found"):
+        evaluate([p], rules, corpus=Path("/nonexistent"), seeds=ROOT / "seeds")
