@@ -42,7 +42,11 @@ _COMBINED = re.compile(r"[\u4e00-\u9fff](?:、|和|及|与|以及)[\u4e00-\u9fff
 # words in which 和/及/与 do not join two things (集中供热普及率 is one indicator)
 _NOT_JOINING = re.compile(r"普及|及时|涉及|惠及|波及|顾及|企及|参与|给与|和谐|和美|和平|温和|人和|共和|饱和|中和|缓和|融和")
 _ADMIN_LEVEL = re.compile(r"国家级|国家|省级|省|市级|区级|县级")
-_STAGE_VERB = re.compile(r"开工|建成|竣工|投用|投产|签约|落地|筹集|配租|销售|交付")
+# Project stages a count can refer to; verbs in one class name the same stage ("建成" and "竣工").
+_STAGE_CLASS = {"开工": "start", "新开工": "start", "新建": "done", "建成": "done", "竣工": "done", "投用": "done", "投产": "done",
+                "交付": "done", "签约": "sign", "落地": "land", "筹集": "raise", "筹建": "raise", "配租": "allocate",
+                "分配": "allocate", "销售": "sell", "改造提升": "renovate"}
+_STAGE_VERB = re.compile("|".join(sorted(_STAGE_CLASS, key=len, reverse=True)))
 
 
 _JOIN = re.compile(r"、|以及|和|及|与|或")
@@ -82,7 +86,8 @@ def scope_mismatch(a: str, b: str, a_parts: list[str] | None = None, b_parts: li
     la, lb = set(_ADMIN_LEVEL.findall(a)), set(_ADMIN_LEVEL.findall(b))
     if la and lb and not la & lb:
         return "administrative level"
-    sa, sb = set(_STAGE_VERB.findall(a)), set(_STAGE_VERB.findall(b))
+    sa = {_STAGE_CLASS[w] for w in _STAGE_VERB.findall(a)}
+    sb = {_STAGE_CLASS[w] for w in _STAGE_VERB.findall(b)}
     if sa and sb and not sa & sb:
         return "stage"
     return None

@@ -193,7 +193,7 @@ def _build(text: str, m: re.Match) -> Found | None:
         measure = "flow"
     else:
         lead = text[:start]
-        if re.search(r"增至|达到|总量|总数|保有量|拥有量|存量|规模达|累计达|提高到|提升到", lead):
+        if re.search(r"增至|达到|总量|总数|总里程|总规模|保有量|拥有量|存量|规模达|累计达|提高到|提升到", lead):
             measure = "stock"
         elif re.search("|".join(FLOW), lead):
             measure = "flow"
