@@ -119,6 +119,9 @@ class Matcher:
         self.stock_settles_flow = rules.status.settings.stock_settles_flow
         lead = sorted(m.strip_leading, key=len, reverse=True)
         trail = sorted(m.strip_trailing, key=len, reverse=True)
+        self._synonym = {w: g[0] for g in m.synonyms for w in g[1:] if w and w != g[0]}
+        self._synonym_re = (re.compile("|".join(map(re.escape, sorted(self._synonym, key=len, reverse=True))))
+                            if self._synonym else None)
         self._lead = re.compile("^(?:" + "|".join(map(re.escape, lead)) + ")+") if lead else None
         self._trail = re.compile("(?:" + "|".join(map(re.escape, trail)) + ")+$") if trail else None
         self.pairs_scored = 0
@@ -133,6 +136,8 @@ class Matcher:
     def core(self, text: str) -> str:
         """The text compared: processed, quotes dropped, leading verbs and trailing comparator words removed."""
         out = re.sub(r"[“”\"'‘’《》]", "", self.processed(text))
+        if self._synonym_re:
+            out = self._synonym_re.sub(lambda k: self._synonym[k.group(0)], out)
         for _ in range(3):
             if self._lead:
                 stripped = self._lead.sub("", out).lstrip("、,，和及与或")

@@ -281,6 +281,9 @@ class MatchingRules(Strict):
                              "(unless the canonical indicator is the same).")
     proxy_cutoff: float = Field(70, ge=0, le=100, description="Combined score needed for proxy evidence.")
     max_candidates: int = Field(5, ge=1, le=50)
+    synonyms: list[list[str]] = Field(default_factory=list, description="Groups of words that name the same "
+                                      "thing across years (会展/展会); each is read as the group's first word "
+                                      "before texts are compared.")
     exclusive_probable: bool = Field(True, description="An outcome matched only by wording (label 'probable') "
                                      "settles at most one commitment of a document: the closest wording keeps it.")
     weights: dict[Literal["text", "indicator", "unit", "measure", "entity"], float]
