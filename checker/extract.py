@@ -18,6 +18,7 @@ from .rules import RuleSet
 from .structure import FIVE_YEAR_PLANS, Paragraph, Structured
 
 _DIGIT = re.compile(r"\d")
+_RESPECTIVE_JOIN = re.compile(r"、|和|及|与")
 _DIGIT_SPLIT = re.compile(r"[\d０-９(（]|和|及|与")
 _SENT = re.compile(r"[^。！？!?;；\n]+[。！？!?;；]?")
 _CLAUSE = re.compile(r"[^,，:：]+[,，:：]?")
@@ -178,10 +179,11 @@ class Extractor:
                                       commitments, outcomes, seen)
                 continue
             prev_end = 0
-            for f in found:
+            respective = self._respective(clause, found)
+            for fi, f in enumerate(found):
                 pre = clause[prev_end: f.start]
                 prev_end = f.end
-                subj = self._subject(pre)
+                subj = respective[fi] if respective else self._subject(pre)
                 qstart = c0
                 post = re.split(r"[,，、。;；]", clause[f.end:], maxsplit=1)[0]
                 if subj and _ONLY_VERBS.fullmatch(subj):
@@ -202,6 +204,33 @@ class Extractor:
                 tail = self._clean(_DIGIT_SPLIT.split(post, maxsplit=1)[0])[:16]
                 self._quantitative(doc, text, p, sent, s0, qstart, qend, subj, f, period, area, is_plan, partial,
                                    clause_cum, estimate, commitments, outcomes, seen, tail)
+
+    def _respective(self, clause: str, found: list[Found]) -> list[str] | None:
+        """Subjects for "A、B分别增长6%、7%" (each number its own thing), or None. The shared head of the list
+        goes to every part: "城镇居民和农村居民人均可支配收入分别增长6%和7%" -> 城镇居民人均可支配收入,
+        农村居民人均可支配收入."""
+        if len(found) < 2:
+            return None
+        first = clause[:found[0].start]
+        k = first.rfind("分别")
+        if k < 0 or any(_DIGIT.search(clause[a.end:b.start]) is None and
+                        not re.fullmatch(r"[、和及与,，]?\s*(?:[\u4e00-\u9fff]{0,4}?)", clause[a.end:b.start])
+                        for a, b in zip(found, found[1:])):
+            return None
+        parts = [q for q in _RESPECTIVE_JOIN.split(self._subject(first[:k])) if q]
+        if len(parts) != len(found):
+            return None
+        last = parts[-1]
+        out = []
+        for q in parts[:-1]:
+            head = ""
+            for n in (2, 1):  # "城镇居民" + "农村居民人均可支配收入" -> the part after 居民
+                j = last.find(q[-n:]) if len(q) >= n else -1
+                if j >= 0 and j + n < len(last):
+                    head = last[j + n:]
+                    break
+            out.append(q + head)
+        return out + [last]
 
     def _clean(self, s: str) -> str:
         s = s.strip(" ,，、:：;；。“”\"")

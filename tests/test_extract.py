@@ -1,0 +1,46 @@
+"""Clause-level extraction details, table-driven."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.extract import Extractor
+from checker.match import Matcher, scope_mismatch
+from checker.quantities import find_quantities
+
+
+@pytest.fixture(scope="module")
+def extractor(rules):
+    return Extractor(rules)
+
+
+@pytest.mark.parametrize("clause, subjects", [
+    ("城镇居民和农村居民人均可支配收入分别增长6%和7%左右", ["城镇居民人均可支配收入", "农村居民人均可支配收入"]),
+    ("航空旅客、货邮吞吐量分别增长5%、6%以上", ["航空旅客", "货邮吞吐量"]),
+    ("高新技术企业、科技型中小企业总数分别突破1.5万家和1.9万家", ["高新技术企业总数", "科技型中小企业总数"]),
+    ("地区生产总值增长6%、一般公共预算收入增长5%", None),       # no 分别: each number has its own subject
+    ("航空旅客、货邮吞吐量分别增长5%", None),                  # one number: nothing to distribute
+    ("甲、乙、丙分别增长5%、6%", None),                        # three things, two numbers: not guessed
+])
+def test_respective_lists_give_each_number_its_subject(extractor, clause, subjects):
+    assert extractor._respective(clause, find_quantities(clause)) == subjects
+
+
+@pytest.mark.parametrize("a, b, why", [
+    ("新建中小学和幼儿园", "新建中小学校", "combined figure"),    # the outcome counts only part of it
+    ("新建中小学", "新建中小学、幼儿园", "combined figure"),
+    ("新建、改扩建中小学", "新建改扩建中小学", None),            # a list of verbs is not a combined figure
+    ("郑州、开封、新乡同城通办事项", "同城通办事项", None),       # places qualifying one head
+    ("集中供热率", "集中供热普及率", None),                     # 及 inside 普及 joins nothing
+    ("省级绿色工厂", "国家级绿色工厂", "administrative level"),
+    ("棚户区改造新开工", "棚户区改造基本建成", "stage"),
+    ("新建公园", "建成公园", None),                             # 新建 and 建成 are one stage
+    ("分配人才公寓", "筹集人才公寓", "stage"),
+])
+def test_scope_mismatch(rules, a, b, why):
+    m = Matcher(rules)
+    core_a, core_b = m.core(a), m.core(b)
+    from checker.match import combined_parts
+
+    got = scope_mismatch(a, b, combined_parts(core_a, m.core), combined_parts(core_b, m.core), core_a, core_b)
+    assert got == why
