@@ -18,6 +18,8 @@ from .rules import RuleSet
 from .structure import FIVE_YEAR_PLANS, Paragraph, Structured
 
 _DIGIT = re.compile(r"\d")
+_PERIOD_ONLY = re.compile(r"(?:全年|今年|去年|当年|第?[一二三四]季度|上半年|下半年|前三季度|[1-9１-９一二三四五六七八九十]{1,2}[-—–~至]?"
+                          r"[1-9１-９一二三四五六七八九十]{0,2}月(?:份)?|前[一二三四五六七八九十\d]{1,2}个月)")
 _RESPECTIVE_JOIN = re.compile(r"、|和|及|与")
 _DIGIT_SPLIT = re.compile(r"[\d０-９(（]|和|及|与")
 _SENT = re.compile(r"[^。！？!?;；\n]+[。！？!?;；]?")
@@ -178,12 +180,19 @@ class Extractor:
                     self._qualitative(doc, text, p, sent, s0, c0, clause, period, area, is_plan, partial,
                                       commitments, outcomes, seen)
                 continue
+            if partial and "全年" in clause and not _PARTIAL.search(clause):
+                # "一季度增长4.5%，上半年增长5%，全年增长5.7%": the 全年 clause is the whole year
+                c_period, c_partial, c_plan = self._period(doc, p, "")[0], False, p.part == "plan"
+            else:
+                c_period, c_partial, c_plan = period, partial, is_plan
             prev_end = 0
             respective = self._respective(clause, found)
             for fi, f in enumerate(found):
                 pre = clause[prev_end: f.start]
                 prev_end = f.end
                 subj = respective[fi] if respective else self._subject(pre)
+                if subj and _PERIOD_ONLY.fullmatch(subj):
+                    subj = ""  # "前三季度增长5.5%": a period, not a subject; the carried subject applies
                 qstart = c0
                 post = re.split(r"[,，、。;；]", clause[f.end:], maxsplit=1)[0]
                 if subj and _ONLY_VERBS.fullmatch(subj):
@@ -202,7 +211,7 @@ class Extractor:
                 qend = c0 + f.end
                 clause_cum = cumulative or (p.part == "review" and bool(_CUMULATIVE_CLAUSE.search(clause[:f.end])))
                 tail = self._clean(_DIGIT_SPLIT.split(post, maxsplit=1)[0])[:16]
-                self._quantitative(doc, text, p, sent, s0, qstart, qend, subj, f, period, area, is_plan, partial,
+                self._quantitative(doc, text, p, sent, s0, qstart, qend, subj, f, c_period, area, c_plan, c_partial,
                                    clause_cum, estimate, commitments, outcomes, seen, tail)
 
     def _respective(self, clause: str, found: list[Found]) -> list[str] | None:
