@@ -167,6 +167,7 @@ class Extractor:
         area = self.area(p.heading, sent)
         has_digit = _DIGIT.search(sent) is not None
         carried: tuple[str, int] | None = None  # (subject, clause start offset in sentence)
+        whole_year = False  # in a sentence of partial-year figures, a 全年 clause starts whole-year figures
         for cm in _CLAUSE.finditer(sent):
             clause = cm.group(0)
             c0 = cm.start()
@@ -180,8 +181,13 @@ class Extractor:
                     self._qualitative(doc, text, p, sent, s0, c0, clause, period, area, is_plan, partial,
                                       commitments, outcomes, seen)
                 continue
-            if partial and "全年" in clause and not _PARTIAL.search(clause):
-                # "一季度增长4.5%，上半年增长5%，全年增长5.7%": the 全年 clause is the whole year
+            if partial and not _PARTIAL.search(clause):
+                if "全年" in clause:
+                    whole_year = True
+            elif partial:
+                whole_year = False
+            if partial and whole_year:
+                # "一季度增长4.5%，…，全年增长5.7%，地区生产总值突破2万亿元": from the 全年 clause on, the whole year
                 c_period, c_partial, c_plan = self._period(doc, p, "")[0], False, p.part == "plan"
             else:
                 c_period, c_partial, c_plan = period, partial, is_plan
@@ -210,7 +216,10 @@ class Extractor:
                     carried = (subj, c0)
                 qend = c0 + f.end
                 clause_cum = cumulative or (p.part == "review" and bool(_CUMULATIVE_CLAUSE.search(clause[:f.end])))
-                tail = self._clean(_DIGIT_SPLIT.split(post, maxsplit=1)[0])[:16]
+                rest = re.split(r"[,，。;；]", clause[f.end:], maxsplit=1)[0]
+                if _DIGIT.search(rest):
+                    rest = post  # "新开工7791套、建成39223套": stop at the next figure's list
+                tail = self._clean(_DIGIT_SPLIT.split(rest, maxsplit=1)[0])[:16]
                 self._quantitative(doc, text, p, sent, s0, qstart, qend, subj, f, c_period, area, c_plan, c_partial,
                                    clause_cum, estimate, commitments, outcomes, seen, tail)
 

@@ -313,8 +313,10 @@ class Matcher:
         unit_ok = True if c.kind == "qualitative" else self.unit_ok(c.unit_norm, o.unit_norm)
         measure_ok = True if c.kind == "qualitative" else self.measure_ok(c.measure, o.measure, c.unit_norm)
         w = m.weights
+        ratio = self.value_ratio(c, o)
         parts = {"text": text_score, "indicator": 100.0 if same_ind else 0.0, "unit": 100.0 if unit_ok else 0.0,
-                 "measure": 100.0 if measure_ok else 0.0, "entity": entity_score}
+                 "measure": 100.0 if measure_ok else 0.0, "entity": entity_score,
+                 "value": 50.0 if ratio is None else 100.0 * min(ratio, 1.0 / ratio)}
         score = sum(parts[k] * v for k, v in w.items()) / (sum(w.values()) or 1.0)
         if c.kind == "qualitative":
             score = max(score, entity_score)
@@ -325,7 +327,7 @@ class Matcher:
                "indicators_conflict": (c.indicator in self.known and o.indicator in self.known and not same_ind),
                "unit_compatible": unit_ok, "same_measure": measure_ok, "text_score": text_score,
                "entity_score": entity_score, "outcome_has_value": o.value is not None, "score": score,
-               "mutual_best": mutual, "text_margin": margin, "value_ratio": self.value_ratio(c, o)}
+               "mutual_best": mutual, "text_margin": margin, "value_ratio": ratio}
         label, code = "none", ""
         for lv, when, anys in self.levels:
             ok = lv.else_ or (all(test_passes(t, ctx) for t in when) and

@@ -286,7 +286,7 @@ class MatchingRules(Strict):
                                       "before texts are compared.")
     exclusive_probable: bool = Field(True, description="An outcome matched only by wording (label 'probable') "
                                      "settles at most one commitment of a document: the closest wording keeps it.")
-    weights: dict[Literal["text", "indicator", "unit", "measure", "entity"], float]
+    weights: dict[Literal["text", "indicator", "unit", "measure", "entity", "value"], float]
     repeat_cutoff: float = Field(85, ge=0, le=100, description="Text score at which a later plan's commitment "
                                  "counts as a repeat.")
     levels: list[MatchLevel] = Field(min_length=2)
