@@ -19,7 +19,10 @@ UNITS = [
     "人次", "人", "户", "家", "个", "项", "套", "间", "所", "座", "条", "吨", "标准箱", "标箱", "辆", "台", "架",
     "件", "栋", "幢", "场", "批", "名", "位", "千瓦时", "千瓦", "兆瓦", "度", "元", "美元", "倍", "张", "床",
     "棵", "株", "篇", "部", "处", "门", "支", "艘", "列", "班", "所", "片", "村", "镇", "站", "次", "册", "m2", "km",
+    "只", "头", "块", "天",
 ]
+# Units that count things: "66个以上项目" is 66 projects, while "亿元以上项目" is a size class of projects.
+COUNT_UNITS = frozenset({"个", "家", "项", "户", "所", "座", "处", "场", "批", "支", "只", "条", "套", "间", "块", "村"})
 _UNIT_ALT = "|".join(sorted({re.escape(u) for u in UNITS}, key=len, reverse=True))
 _MAG_ALT = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -85,8 +88,8 @@ def _excluded(text: str, m: re.Match) -> bool:
     num = m.group("num")
     if before.endswith(("第", "PM", "前", "排名")) or before.endswith("PM_"):
         return True
-    if re.fullmatch(r"(19|20)\d\d", num) and not m.group("mag") and m.group("unit") in ("年", "个", "项", "人", "家"):
-        return True
+    if m.group("unit") == "天" and "天数" not in text[max(0, s - 10):s]:
+        return True  # durations ("30天内办结") are not quantities; "优良天数300天" is
     if after.startswith(("号", "级", "强", "佳", "大", "届", "周年", "A", "G")) and m.group("unit") in ("个", "家", "位", "名"):
         return True
     if m.group("unit") in ("次",) and after.startswith("会"):
@@ -109,7 +112,7 @@ def find_quantities(text: str) -> list[Found]:
             if _excluded(text, m):
                 continue
             f = _build(text, m)
-            if f is not None and (_QUALIFIER_AFTER.match(text, f.end) or
+            if f is not None and ((_QUALIFIER_AFTER.match(text, f.end) and f.quantity.unit_norm not in COUNT_UNITS) or
                                   (text[f.end:f.end + 1] == "的" and _POOL_BEFORE.search(text[:f.start]))):
                 continue  # "亿元以上项目", "总投资600亿元的": a category or a pool, not a target
             if f is not None:
