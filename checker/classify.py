@@ -37,6 +37,8 @@ def _period_end(p: str) -> int:
 
 
 _LEVELS = frozenset({"stock", "share", "level"})
+_END_OF_PERIOD = re.compile(r"预计|年末|年底|末期|突破")  # the review states the final year's level
+_SUMMED = re.compile(r"累计|合计|总计|共计|五年|新增|新建")
 STATUS_LABEL = {"met": "达成 Met", "missed": "未达成 Missed", "unreported": "未报告 Unreported"}
 
 
@@ -129,13 +131,14 @@ class Classifier:
     def _relation(self, c: Commitment, o: Outcome) -> str:
         if o.partial_year:
             return "partial_year"
+        if (self.settings.five_year_level_settles_final_year and "-" in o.period and "-" not in c.period
+                and o.period.endswith(c.period) and c.measure in _LEVELS and o.measure in _LEVELS
+                and _END_OF_PERIOD.search(o.quote) and not _SUMMED.search(o.quote)):
+            return "same_period"  # "研发投入强度达到3%" in the 十四五 review is the 2025 level, not a total
         if o.cumulative:
             return "cumulative"
         if o.period == c.period:
             return "same_period"
-        if (self.settings.five_year_level_settles_final_year and "-" in o.period and "-" not in c.period
-                and o.period.endswith(c.period) and c.measure in _LEVELS and o.measure in _LEVELS):
-            return "same_period"  # "到2025年研发投入强度达到3%" in the 十四五 review is the 2025 level
         return "other_period"
 
     def _evidence(self, c: Commitment, k: Candidate, relation: str) -> Evidence:

@@ -50,6 +50,8 @@ _STAGE_VERB = re.compile("|".join(sorted(_STAGE_CLASS, key=len, reverse=True)))
 
 
 _JOIN = re.compile(r"、|以及|和|及|与|或")
+# a part that ends in a construction verb qualifies the noun that follows ("市区新建、扩建中小学校")
+_VERB_PART = re.compile(r"(?:新建|扩建|改建|改扩建|重建|续建|改造|提升|更新|建设|新增|引进|培育)$")
 
 
 def combined_parts(core: str, strip=lambda s: s) -> list[str]:
@@ -63,7 +65,7 @@ def combined_parts(core: str, strip=lambda s: s) -> list[str]:
         parts.append(core[start:m.start()])
         start = m.end()
     parts.append(core[start:])
-    return [q for q in (strip(p) for p in parts) if len(q) >= 2]
+    return [q for q in (strip(p) for p in parts) if len(q) >= 2 and not _VERB_PART.search(q)]
 
 
 def _partly_covered(parts: list[str], other: str) -> bool:

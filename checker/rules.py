@@ -214,8 +214,9 @@ class StatusSettings(Strict):
     stage_any_later_period: bool = Field(True, description="A named project reported at or beyond the promised "
                                          "stage in any later report counts as met (delivered late).")
     five_year_level_settles_final_year: bool = Field(True, description="A level, stock or share stated at the "
-                                                     "end of a five-year review (2021-2025) settles a target for "
-                                                     "its final year (2025); growth rates and totals never do.")
+                                                     "end of a five-year review (2021-2025) as the final level "
+                                                     "(预计/年末/突破, no 累计 or 新增) settles a target for its "
+                                                     "final year (2025); growth rates and totals never do.")
     stock_settles_flow: bool = Field(False, description="May a later stock figure settle a flow target?")
 
 
