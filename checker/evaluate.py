@@ -106,7 +106,13 @@ def resolve(ref: str, corpus: Path, seeds: Path) -> Path:
     return base / rel
 
 
-def _locate(text: str, quote: str) -> tuple[int, int] | None:
+def _locate(text: str, quote: str, start: int = 0) -> tuple[int, int] | None:
+    """Where `quote` occurs in `text`, looking from `start` first (a commitment quoted from the plan part may
+    also occur, word for word, in the review part before it)."""
+    if start:
+        found = _locate(text[start:], quote)
+        if found:
+            return found[0] + start, found[1] + start
     q = normalise(quote).text.replace("\n", "")
     i = text.find(q)
     if i >= 0:
@@ -158,8 +164,11 @@ class Evaluation:
         used: set[str] = set()
         label_sentences: set[tuple[int, int]] = set()
         sentences = [(m.start(), m.end()) for m in re.finditer(r"[^。！？!?;；\n]+[。！？!?;；]?", text)]
+        spans = self._exhaustive_span(path, lf, text)
+        plan_start = min([a for a, _ in spans] + [p.start for p in structured[0].paragraphs if p.part == "plan"],
+                         default=0)
         for k, it in enumerate(lf.items):
-            loc = _locate(text, it.quote)
+            loc = _locate(text, it.quote, plan_start)
             rec = {"file": path.name, "index": k, "label": it, "located": loc is not None, "pred": None}
             if loc:
                 s, e = loc
@@ -186,7 +195,6 @@ class Evaluation:
         headline = [(p.start, p.end) for p in structured[0].paragraphs
                     if p.part == "plan" and re.search(r"主要预期目标|主要目标是|预期目标为|预期目标是", p.text)]
         in_headline = [c for c in preds if any(a <= c.span.start < b for a, b in headline)]
-        spans = self._exhaustive_span(path, lf, text)
         in_span = [c for c in preds if any(a <= c.span.start < b for a, b in spans)]
         exact = {c.id: c for c in in_headline + in_span}
         zones = set(label_sentences) | set(headline) | set(spans)

@@ -191,6 +191,9 @@ class Extractor:
                 c_period, c_partial, c_plan = self._period(doc, p, "")[0], False, p.part == "plan"
             else:
                 c_period, c_partial, c_plan = period, partial, is_plan
+            share = next((f for f in found if f.quantity.unit_norm == "%" and clause[f.end:f.end + 1] == "的"), None)
+            if share is not None:
+                found = [share]  # "60%以上的村集体经济收入超过50万元": the share is the target, 50万元 its threshold
             prev_end = 0
             respective = self._respective(clause, found)
             for fi, f in enumerate(found):

@@ -88,6 +88,11 @@ def _excluded(text: str, m: re.Match) -> bool:
     num = m.group("num")
     if before.endswith(("第", "PM", "前", "排名")) or before.endswith("PM_"):
         return True
+    if s > 0 and ("A" <= text[s - 1] <= "Z" or "a" <= text[s - 1] <= "z"):
+        return True  # a code or a name: "T3站", "S2线", "G107"
+    if m.group("unit") == "条" and not m.group("mag") and re.search(r"(?:落实|贯彻|抓好|用好|执行)[^，,。；;]{0,14}$",
+                                                                   text[max(0, s - 18):s]):
+        return True  # a policy package by its number of articles ("落实国家31条"), not a target
     if m.group("unit") == "天" and "天数" not in text[max(0, s - 10):s]:
         return True  # durations ("30天内办结") are not quantities; "优良天数300天" is
     if after.startswith(("号", "级", "强", "佳", "大", "届", "周年", "A", "G")) and m.group("unit") in ("个", "家", "位", "名"):
@@ -174,10 +179,11 @@ def _build(text: str, m: re.Match) -> Found | None:
         comparator = "<="
         word = next(w for w in LE_AFTER if after.startswith(w))
         end += len(word)
-    elif any(before.endswith(w) for w in GE_BEFORE):
-        comparator = ">="
-    elif any(before.endswith(w) for w in LE_BEFORE):
-        comparator = "<="
+    else:
+        # the longest word wins: "不超过" is a ceiling although it ends with "超过"; "不低于" a floor
+        word = max((w for w in GE_BEFORE + LE_BEFORE if before.endswith(w)), key=len, default=None)
+        if word is not None:
+            comparator = ">=" if word in GE_BEFORE else "<="
     verb = _verb(before)
     sign = -1 if verb in GROWTH_DOWN else 1
     if unit_norm == "%":

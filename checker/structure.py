@@ -38,7 +38,8 @@ _FIVE = re.compile(r"(十一五|十二五|十三五|十四五|十五五|十六�
 REVIEW_WORDS = re.compile(r"回顾|执行情况|主要成就|过去一年|过去五年|工作总结|完成情况")
 PLAN_WORDS = re.compile(
     r"工作安排|重点工作|重点任务|主要目标|预期目标|目标任务|总体要求|工作目标|主要任务|今后五年|发展计划|计划\(草案\)|"
-    r"政府自身建设|民生实事|工作建议|奋斗目标"
+    r"政府自身建设|民生实事|工作建议|奋斗目标|工作重点|主要工作|工作任务|形势与目标|形势和目标|发展目标|目标与任务|目标和任务|"
+    r"政府治理|自身建设|主要措施"
 )
 GLOSSARY_WORDS = re.compile(r"名词解释|词语解释|名词注释|注释|附注|词条解释|有关用语|用语说明")
 LEVEL1 = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|第[一二三四五六七八九十]{1,3}部分)")
@@ -286,9 +287,13 @@ def _sections(paragraphs: list[Paragraph], kind: str, year: int) -> list[Section
             elif re.search(r"主要预期目标|今年.{0,8}(工作|目标|任务)", p.text) and (not sections or sections[-1].kind == "review"):
                 sections.append(Section(kind="plan", heading=p.text[:30], start=p.start, end=p.end, period=str(year)))
     else:
+        last_kind = None
         for i, k, p in heads:
+            if k == "level1" and last_kind == "review" and re.search(rf"{year}\s*年", p.text):
+                k = "plan"  # "二、扎实做好2015年工作", "二、2009年的形势和任务": the year ahead, after the review
             if k == "level1":
                 continue  # an unlabelled level-1 heading continues the current part (民生实事 items "一、交通出行")
+            last_kind = k
             periods = heading_periods(p.text, year, k)
             sections.append(Section(kind=k, heading=p.text, start=p.start, end=p.end, period=periods[0]))
             for extra in periods[1:]:
