@@ -196,6 +196,12 @@ class Extractor:
                 found = [share]  # "60%以上的村集体经济收入超过50万元": the share is the target, 50万元 its threshold
             prev_end = 0
             respective = self._respective(clause, found)
+            if respective and found[-1].quantity.comparator in ("~", ">=", "<="):
+                # "分别增长6%和7%左右": the closing 左右 (以上, 以内) reads on every figure of the list
+                cmp_ = found[-1].quantity.comparator
+                found = [f if f.quantity.comparator != "=" else
+                         Found(f.start, f.end, f.quantity.model_copy(update={"comparator": cmp_}), f.verb, f.tier_hint)
+                         for f in found]
             for fi, f in enumerate(found):
                 pre = clause[prev_end: f.start]
                 prev_end = f.end
@@ -250,6 +256,8 @@ class Extractor:
                 if j >= 0 and j + n < len(last):
                     head = last[j + n:]
                     break
+            if not head and len(q) <= 2 and len(last) > len(q) + 1:
+                head = last[len(q):]  # parallel two-character words: "城镇" / "农村居民人均可支配收入"
             out.append(q + head)
         return out + [last]
 
