@@ -329,7 +329,7 @@ class Matcher:
                "indicators_conflict": (c.indicator in self.known and o.indicator in self.known and not same_ind),
                "unit_compatible": unit_ok, "same_measure": measure_ok, "text_score": text_score,
                "entity_score": entity_score, "outcome_has_value": o.value is not None, "score": score,
-               "mutual_best": mutual, "text_margin": margin, "value_ratio": ratio}
+               "measure": c.measure, "mutual_best": mutual, "text_margin": margin, "value_ratio": ratio}
         label, code = "none", ""
         for lv, when, anys in self.levels:
             ok = lv.else_ or (all(test_passes(t, ctx) for t in when) and

@@ -62,6 +62,7 @@ MATCH_FIELDS: dict[str, tuple[type, tuple[str, ...] | None]] = {
     "entity_score": (float, None),
     "outcome_has_value": (bool, None),
     "score": (float, None),
+    "measure": (str, ("growth", "change_pp", "share", "flow", "stock", "level", "qualitative")),
     "mutual_best": (bool, None),
     "value_ratio": (float, None),
     "text_margin": (float, None),
