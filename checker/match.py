@@ -77,7 +77,8 @@ def _partly_covered(parts: list[str], other: str) -> bool:
 
 
 def scope_mismatch(a: str, b: str, a_parts: list[str] | None = None, b_parts: list[str] | None = None,
-                   a_core: str | None = None, b_core: str | None = None) -> str | None:
+                   a_core: str | None = None, b_core: str | None = None,
+                   qualifiers: re.Pattern | None = None) -> str | None:
     """Why two indicator texts measure different scopes, or None: one is a combined figure ('中小学、幼儿园')
     of which the other names only some parts, they name different administrative levels, or different
     project stages."""
@@ -85,6 +86,8 @@ def scope_mismatch(a: str, b: str, a_parts: list[str] | None = None, b_parts: li
     b_parts = combined_parts(b) if b_parts is None else b_parts
     if _partly_covered(a_parts, b_core or b) or _partly_covered(b_parts, a_core or a):
         return "combined figure"
+    if qualifiers is not None and set(qualifiers.findall(a)) != set(qualifiers.findall(b)):
+        return "scope qualifier"
     la, lb = set(_ADMIN_LEVEL.findall(a)), set(_ADMIN_LEVEL.findall(b))
     if la and lb and not la & lb:
         return "administrative level"
@@ -121,6 +124,8 @@ class Matcher:
         self.stock_settles_flow = rules.status.settings.stock_settles_flow
         lead = sorted(m.strip_leading, key=len, reverse=True)
         trail = sorted(m.strip_trailing, key=len, reverse=True)
+        quals = sorted(m.scope_qualifiers, key=len, reverse=True)
+        self._qualifiers = re.compile("|".join(map(re.escape, quals))) if quals else None
         self._synonym = {w: g[0] for g in m.synonyms for w in g[1:] if w and w != g[0]}
         self._synonym_re = (re.compile("|".join(map(re.escape, sorted(self._synonym, key=len, reverse=True))))
                             if self._synonym else None)
@@ -325,7 +330,7 @@ class Matcher:
         ctx = {"kind": c.kind, "same_indicator": same_ind, "indicator_known": c.indicator in self.known,
                "scope_mismatch": c.kind == "quantitative"
                and scope_mismatch(self._processed(c), self._processed(o), self._parts(c), self._parts(o),
-                                 self._core(c), self._core(o)) is not None,
+                                 self._core(c), self._core(o), self._qualifiers) is not None,
                "indicators_conflict": (c.indicator in self.known and o.indicator in self.known and not same_ind),
                "unit_compatible": unit_ok, "same_measure": measure_ok, "text_score": text_score,
                "entity_score": entity_score, "outcome_has_value": o.value is not None, "score": score,

@@ -283,6 +283,9 @@ class MatchingRules(Strict):
                              "(unless the canonical indicator is the same).")
     proxy_cutoff: float = Field(70, ge=0, le=100, description="Combined score needed for proxy evidence.")
     max_candidates: int = Field(5, ge=1, le=50)
+    scope_qualifiers: list[str] = Field(default_factory=list, description="Words that narrow what is counted "
+                                        "(国际, 综保区, 亿元以上): a figure with one and a target without it (or the "
+                                        "reverse) measure different scopes.")
     synonyms: list[list[str]] = Field(default_factory=list, description="Groups of words that name the same "
                                       "thing across years (会展/展会); each is read as the group's first word "
                                       "before texts are compared.")

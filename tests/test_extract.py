@@ -38,13 +38,16 @@ def test_respective_lists_give_each_number_its_subject(extractor, clause, subjec
     ("棚户区改造新开工", "棚户区改造基本建成", "stage"),
     ("新建公园", "建成公园", None),                             # 新建 and 建成 are one stage
     ("分配人才公寓", "筹集人才公寓", "stage"),
+    ("国际货邮吞吐量", "货邮吞吐量", "scope qualifier"),        # rules/matching.yaml scope_qualifiers
+    ("签约项目", "招商引资签约亿元以上项目", "scope qualifier"),
 ])
 def test_scope_mismatch(rules, a, b, why):
     m = Matcher(rules)
     core_a, core_b = m.core(a), m.core(b)
     from checker.match import combined_parts
 
-    got = scope_mismatch(a, b, combined_parts(core_a, m.core), combined_parts(core_b, m.core), core_a, core_b)
+    got = scope_mismatch(a, b, combined_parts(core_a, m.core), combined_parts(core_b, m.core), core_a, core_b,
+                         m._qualifiers)
     assert got == why
 
 
