@@ -167,7 +167,9 @@ class Extractor:
         area = self.area(p.heading, sent)
         has_digit = _DIGIT.search(sent) is not None
         carried: tuple[str, int] | None = None  # (subject, clause start offset in sentence)
-        whole_year = False  # in a sentence of partial-year figures, a 全年 clause starts whole-year figures
+        # inside a sentence with partial-year figures: does the current clause belong to them? (from the start
+        # when the marker came before this sentence: "今年一季度，…增长10%；规模以上工业增加值增长17.2%")
+        in_partial = partial and not _PARTIAL.search(sent)
         for cm in _CLAUSE.finditer(sent):
             clause = cm.group(0)
             c0 = cm.start()
@@ -181,13 +183,14 @@ class Extractor:
                     self._qualitative(doc, text, p, sent, s0, c0, clause, period, area, is_plan, partial,
                                       commitments, outcomes, seen)
                 continue
-            if partial and not _PARTIAL.search(clause):
-                if "全年" in clause:
-                    whole_year = True
-            elif partial:
-                whole_year = False
-            if partial and whole_year:
-                # "一季度增长4.5%，…，全年增长5.7%，地区生产总值突破2万亿元": from the 全年 clause on, the whole year
+            if _PARTIAL.search(clause):
+                in_partial = True
+            elif "全年" in clause:
+                in_partial = False
+            if partial and not in_partial:
+                # A partial-year marker covers its own clause and those after it, up to a 全年 clause:
+                # "加快建设450个重大项目，确保…上半年开工率达到75%" (the 450 is for the year);
+                # "一季度增长4.5%，…，全年增长5.7%，地区生产总值突破2万亿元" (whole year from 全年 on).
                 c_period, c_partial, c_plan = self._period(doc, p, "")[0], False, p.part == "plan"
             else:
                 c_period, c_partial, c_plan = period, partial, is_plan

@@ -31,7 +31,7 @@ _QUANT = re.compile(
     rf"(?P<num>{_NUM})(?P<mag>{_MAG_ALT})?(?P<approx>多|余)?(?P<unit>{_UNIT_ALT})"
     rf"(?:(?P<sep>-|—|–|~|至|到|－)(?P<num2>{_NUM})(?P<mag2>{_MAG_ALT})?(?P<unit2>{_UNIT_ALT})?)?"
 )
-_QUALIFIER_AFTER = re.compile(r"(?:(?<=以上)|(?<=以下))(?=[^,，。;；、]{0,2}(?:项目|企业|工业企业|重点项目))")
+_QUALIFIER_AFTER = re.compile(r"(?:(?<=以上)|(?<=以下))(?=[^,，。;；、]{0,8}?(?:项目|企业|工业企业|重点项目))")
 _POOL_BEFORE = re.compile(r"(?:总投资|总规模|总额|投资总额|计划总投资)(?:超过|约|达|近)?$")
 _RANGE_FIRST = re.compile(
     rf"(?P<num>{_NUM})(?P<sep>-|—|–|~|至|到|－)(?P<num2>{_NUM})(?P<mag>{_MAG_ALT})?(?P<unit>{_UNIT_ALT})"
