@@ -20,6 +20,7 @@ from .structure import FIVE_YEAR_PLANS, Paragraph, Structured
 _DIGIT = re.compile(r"\d")
 _PERIOD_ONLY = re.compile(r"(?:全年|今年|去年|当年|第?[一二三四]季度|上半年|下半年|前三季度|[1-9１-９一二三四五六七八九十]{1,2}[-—–~至]?"
                           r"[1-9１-９一二三四五六七八九十]{0,2}月(?:份)?|前[一二三四五六七八九十\d]{1,2}个月)")
+_SHARE_OF = re.compile(r"占[^，,。；;]{1,12}?的?(?:比重|比例)")
 _RESPECTIVE_JOIN = re.compile(r"、|和|及|与")
 _DIGIT_SPLIT = re.compile(r"[\d０-９(（]|和|及|与")
 _SENT = re.compile(r"[^。！？!?;；\n]+[。！？!?;；]?")
@@ -86,6 +87,7 @@ class Extractor:
         """The canonical indicator whose longest alias occurs in `raw`."""
         if not raw:
             return None
+        raw = _SHARE_OF.sub("", raw)  # "研发经费支出占地区生产总值比重": the share of 研发经费, not of GDP
         best = None
         for m in self._alias_re.finditer(raw):
             if best is None or len(m.group(0)) > len(best):

@@ -75,10 +75,13 @@ def _unit_parts(mag: str | None, unit: str | None) -> tuple[float, str, str]:
             "标箱": "标准箱", "套(间)": "套", "吨标煤": "吨标准煤"}.get(u, u)
     if norm in _TO_TONNES:  # grain is reported in 斤 one year and 吨 the next: compare in 吨
         m, norm = m * _TO_TONNES[norm], "吨"
+    elif norm in _TO_M2:  # land in 亩 one year and 平方米 the next: compare in 平方米
+        m, norm = m * _TO_M2[norm], "平方米"
     return m, sys.intern((mag or "") + u), sys.intern(norm)
 
 
 _TO_TONNES = {"斤": 0.0005, "公斤": 0.001, "千克": 0.001}
+_TO_M2 = {"亩": 10000 / 15, "公顷": 10000.0, "平方公里": 1e6}
 
 
 def _excluded(text: str, m: re.Match) -> bool:

@@ -68,3 +68,13 @@ def test_plan_part_headings(plan_heading):
     kinds = {sec.kind: sec.heading for sec in s.document.sections}
     assert kinds.get("review") == "一、2022年工作回顾"
     assert kinds.get("plan") == plan_heading.replace(" ", "") or kinds.get("plan") == plan_heading
+
+
+@pytest.mark.parametrize("raw, canonical", [
+    ("全社会研发经费支出占地区生产总值比重", "研发经费投入强度"),   # the share of R&D, not GDP
+    ("地区生产总值", "地区生产总值"),
+    ("新增城镇就业参保", "新增就业参保"),                          # the longest alias wins
+    ("服务业增加值", "服务业增加值"),
+])
+def test_canonical_indicator(extractor, raw, canonical):
+    assert extractor.canonical(raw) == canonical

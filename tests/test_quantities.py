@@ -30,6 +30,7 @@ CASES = [
     ("年内竣工交付66个以上项目", [(">=", 66, None, "个", 66, "个", "flow")]),
     ("开发优质岗位1960个以上", [(">=", 1960, None, "个", 1960, "个", "level")]),
     ("力争空气质量优良天数300天以上", [(">=", 300, None, "天", 300, "天", "level")]),
+    ("修复湿地3750亩", [("=", 3750, None, "亩", 2.5e6, "平方米", "level")]),
     ("粮食总产稳定在30亿斤", [("=", 30, None, "亿斤", 1.5e6, "吨", "stock")]),
     ("政务服务事项30天内办结", []),
     ("加快S2线首开段(T3站)建设", []),
@@ -84,7 +85,7 @@ def test_round_trip(value, mag, unit, cmp, noun):
     found = find_quantities(text)
     assert len(found) == 1, text
     q = found[0].quantity
-    factor = {"": 1, "万": 1e4, "亿": 1e8, "万亿": 1e12}[mag]
+    factor = {"": 1, "万": 1e4, "亿": 1e8, "万亿": 1e12}[mag] * (10000 / 15 if unit == "亩" else 1)  # 亩 -> 平方米
     assert q.value == pytest.approx(float(value))
     assert q.value_norm == pytest.approx(float(value) * factor)
     assert (q.unit, q.comparator) == (mag + unit, cmp[1])
