@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from checker.cache import Cache  # noqa: E402
-from checker.match import Matcher  # noqa: E402
+from checker.match import _PARALLEL_PAIRS, Matcher  # noqa: E402
 from checker.pipeline import no_gc, run  # noqa: E402
 from checker.report import Staged, render_all  # noqa: E402
 from checker.report.scorecard import build_cards, render_pdf  # noqa: E402
@@ -67,7 +67,8 @@ def raw_cdist_time(r, rules) -> tuple[float, int]:
     for (q, c), (bq, bc) in zip(prepared, bigram):
         for scorer, tok in scorers:
             a, b = (bq, bc) if tok == "char_bigrams" else (q, c)
-            process.cdist(a, b, scorer=scorer, dtype=np.float32, workers=1)
+            process.cdist(a, b, scorer=scorer, dtype=np.float32,
+                          workers=-1 if len(a) * len(b) >= _PARALLEL_PAIRS else 1)
     return time.perf_counter() - t, pairs
 
 

@@ -106,6 +106,9 @@ def mask_digits(s: str) -> str:
     return _NUMBER.sub("#", s)
 
 
+_PARALLEL_PAIRS = 20_000  # a block this large is scored on all cores (threads cost more than they save below)
+
+
 def _bigrams(s: str) -> str:
     return " ".join(s[i:i + 2] for i in range(max(1, len(s) - 1)))
 
@@ -135,6 +138,7 @@ class Matcher:
         self._core_cache: dict[str, str] = {}
         self._processed_cache: dict[str, str] = {}
         self._bigram_cache: dict[str, str] = {}
+        self._parts_cache: dict[str, list[str]] = {}
 
     def processed(self, text: str) -> str:
         """`text` after the configured processor (numbers masked by default)."""
@@ -190,7 +194,10 @@ class Matcher:
         return c
 
     def _parts(self, rec) -> list[str]:
-        return combined_parts(self._core(rec), self.core)
+        p = self._parts_cache.get(rec.id)
+        if p is None:
+            p = self._parts_cache[rec.id] = combined_parts(self._core(rec), self.core)
+        return p
 
     def text_scores(self, queries: list[str], choices: list[str]) -> np.ndarray:
         """Blend of the configured scorers, one cdist per scorer."""
@@ -199,7 +206,8 @@ class Matcher:
         for scorer, tokenizer, w in self.scorers:
             q = [self._bigrams(x) for x in queries] if tokenizer == "char_bigrams" else queries
             c = [self._bigrams(x) for x in choices] if tokenizer == "char_bigrams" else choices
-            total += w * process.cdist(q, c, scorer=scorer, dtype=np.float32, workers=1)
+            total += w * process.cdist(q, c, scorer=scorer, dtype=np.float32,
+                                       workers=-1 if len(q) * len(c) >= _PARALLEL_PAIRS else 1)
             weight += w
         self.pairs_scored += len(queries) * len(choices)
         return total / (weight or 1.0)
@@ -223,6 +231,7 @@ class Matcher:
                 self._core_cache.clear()
                 self._processed_cache.clear()
                 self._bigram_cache.clear()
+                self._parts_cache.clear()
                 current_gov = gov
             window = self.rules.matching.max_years_later
             later = [o for o in by_gov_out.get(gov, []) if docs[o.document].is_later_than(docs[doc_id])
