@@ -50,13 +50,14 @@ def test_full_evaluation_floors(rules):
     r = evaluate(LABELS, rules, corpus=CORPUS, seeds=ROOT / "seeds")
     o = r["overall"]
     assert not r["skipped"]
-    assert o["extraction"]["recall"] >= 0.96
+    assert o["extraction"]["recall"] >= 0.97
     assert o["extraction"]["precision"] >= 0.95
+    assert o["extraction"]["precision_exhaustive_spans"] >= 0.93
     for f in ("comparator", "value", "unit"):
         assert o["fields"][f] >= 0.97, f
-    assert o["status"]["macro_f1"] >= 0.76
+    assert o["status"]["macro_f1"] >= 0.86
     assert o["status"]["claimed_without_same_period_evidence_rate"] <= 0.01
-    assert o["outcomes"]["recall"] >= 0.94
+    assert o["outcomes"]["recall"] >= 0.95
 
 
 def test_unavailable_documents_are_skipped_not_failed(rules, tmp_path):
