@@ -267,6 +267,9 @@ def _print_eval(r: dict, n_mistakes: int) -> None:
                   f"({100 * st['claimed_without_same_period_evidence_rate']:.1f}%)", markup=False)
         o = s["outcomes"]
         out.print(f"  outcomes    labelled {o['labelled']}  found {o['found']}  recall {o['recall']:.3f}", markup=False)
+        if s["hard_cases"]:
+            out.print("  hard cases  status accuracy " + "  ".join(
+                f"{t} {h['status_accuracy']:.2f} ({h['items']})" for t, h in s["hard_cases"].items()), markup=False)
     block(f"overall ({r['files']} files)", r["overall"])
     for k, s in r["by_split"].items():
         block(k, s)

@@ -298,7 +298,13 @@ def _scores(files: list[dict]) -> dict:
     no_same_period = sum(1 for x in found if x["pred"].status in ("met", "missed")
                          and not any(e.relation == "same_period" for e in x["pred"].evidence))
     outc = [r for r in items if "outcome_found" in r]
+    by_tag: dict[str, list[bool]] = defaultdict(list)
+    for x in found:
+        for tag in x["label"].hard or []:
+            by_tag[tag].append(x["label"].status == x["pred"].status)
+    hard = {t: {"items": len(v), "status_accuracy": round(sum(v) / len(v), 4)} for t, v in sorted(by_tag.items())}
     return {
+        "hard_cases": hard,
         "extraction": extraction, "fields": fields,
         "status": {"accuracy": round(correct / len(found), 4) if found else 0.0, "macro_f1": macro,
                    "per_class": per_class, "confusion": conf,

@@ -42,6 +42,8 @@ def test_seed_labels_evaluate_without_corpus(rules):
     assert o["extraction"]["recall"] >= 0.88
     assert o["status"]["claimed_where_label_unreported"] == 0
     assert o["fields"]["value"] >= 0.97
+    tagged = sum(1 for r in [load_labels(p) for p in seeds] for it in r.items if it.hard)
+    assert sum(h["items"] for h in o["hard_cases"].values()) >= min(tagged, 1)
 
 
 def test_full_evaluation_floors(rules):
