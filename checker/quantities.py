@@ -31,6 +31,15 @@ _QUANT = re.compile(
     rf"(?P<num>{_NUM})(?P<mag>{_MAG_ALT})?(?P<approx>多|余)?(?P<unit>{_UNIT_ALT})"
     rf"(?:(?P<sep>-|—|–|~|至|到|－)(?P<num2>{_NUM})(?P<mag2>{_MAG_ALT})?(?P<unit2>{_UNIT_ALT})?)?"
 )
+# "6.39万自备井用户", "30.43万群众": a count in 万 of people or households with no measure word; the unit is
+# implied by the noun that follows.
+_IMPLIED = {"户": "户", "农户": "户", "用户": "户", "家庭": "户", "居民户": "户", "人口": "人", "群众": "人",
+            "居民": "人", "学生": "人", "大学生": "人", "老人": "人", "儿童": "人", "职工": "人", "人才": "人",
+            "农民工": "人", "游客": "人次"}
+_QUANT_IMPLIED = re.compile(
+    rf"(?P<num>{_NUM})(?P<mag>万|亿)(?P<approx>多|余)?"
+    rf"(?=[\u4e00-\u9fff“”]{{0,6}}?(?P<noun>{'|'.join(sorted(_IMPLIED, key=len, reverse=True))}))"
+)
 _QUALIFIER_AFTER = re.compile(r"(?:(?<=以上)|(?<=以下))(?=[^,，。;；、]{0,8}?(?:项目|企业|工业企业|重点项目))")
 _POOL_BEFORE = re.compile(r"(?:总投资|总规模|总额|投资总额|计划总投资)(?:超过|约|达|近)?$")
 _RANGE_FIRST = re.compile(
@@ -89,18 +98,22 @@ def _excluded(text: str, m: re.Match) -> bool:
     before = text[max(0, s - 3):s]
     after = text[e:e + 2]
     num = m.group("num")
+    unit = m.groupdict().get("unit")
+    if unit is None and m.groupdict().get("noun") is None:
+        return True
     if before.endswith(("第", "PM", "前", "排名")) or before.endswith("PM_"):
         return True
     if s > 0 and ("A" <= text[s - 1] <= "Z" or "a" <= text[s - 1] <= "z"):
         return True  # a code or a name: "T3站", "S2线", "G107"
-    if m.group("unit") == "条" and not m.group("mag") and re.search(r"(?:落实|贯彻|抓好|用好|执行)[^，,。；;]{0,14}$",
+    if unit == "条" and not m.group("mag") and re.search(r"(?:落实|贯彻|抓好|用好|执行)[^，,。；;]{0,14}$",
                                                                    text[max(0, s - 18):s]):
         return True  # a policy package by its number of articles ("落实国家31条"), not a target
-    if m.group("unit") == "天" and "天数" not in text[max(0, s - 10):s]:
+    if unit == "天" and "天数" not in text[max(0, s - 10):s]:
         return True  # durations ("30天内办结") are not quantities; "优良天数300天" is
-    if after.startswith(("号", "级", "强", "佳", "大", "届", "周年", "A", "G")) and m.group("unit") in ("个", "家", "位", "名"):
+    if (after.startswith(("号", "级", "强", "佳", "大", "届", "周年", "A", "G")) and unit in ("个", "家", "位", "名")
+            and not m.group("mag")):  # "十大", "3个一级"; but "20万名大学生" is a count
         return True
-    if m.group("unit") in ("次",) and after.startswith("会"):
+    if unit == "次" and after.startswith("会"):
         return True
     if s > 0 and (text[s - 1] in "+.·" or text[s - 1].isdigit()):
         return True
@@ -113,7 +126,7 @@ def find_quantities(text: str) -> list[Found]:
     """All quantities in `text` (a clause or sentence of normalised text)."""
     out: list[Found] = []
     taken: list[tuple[int, int]] = []
-    for pat in (_RANGE_FIRST, _QUANT):
+    for pat in (_RANGE_FIRST, _QUANT, _QUANT_IMPLIED):
         for m in pat.finditer(text):
             if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
                 continue
@@ -145,7 +158,9 @@ def find_quantities(text: str) -> list[Found]:
 def _build(text: str, m: re.Match) -> Found | None:
     gd = m.groupdict()
     if gd.get("unit") is None:
-        return None
+        if gd.get("noun") is None:
+            return None
+        gd = {**gd, "unit": _IMPLIED[gd["noun"]]}  # "6.39万自备井用户": 6.39万户
     mag, unit = gd.get("mag"), gd["unit"]
     v1 = to_float(gd["num"])
     v2 = to_float(gd["num2"]) if gd.get("num2") else None
