@@ -21,6 +21,27 @@ _DIGIT = re.compile(r"\d")
 _PERIOD_ONLY = re.compile(r"(?:全年|今年|去年|当年|第?[一二三四]季度|上半年|下半年|前三季度|[1-9１-９一二三四五六七八九十]{1,2}[-—–~至]?"
                           r"[1-9１-９一二三四五六七八九十]{0,2}月(?:份)?|前[一二三四五六七八九十\d]{1,2}个月)")
 _SHARE_OF = re.compile(r"占[^，,。；;]{1,12}?的?(?:比重|比例)")
+_EACH = re.compile(r"(?:各|均)(?:达到|超过|突破|不少于|不低于|为|达)?\s*$")
+
+
+def _share_head(parts: list[str]) -> list[str]:
+    """A list's shared head goes to every part: "城镇居民和农村居民人均可支配收入" -> 城镇居民人均可支配收入,
+    农村居民人均可支配收入; "“签约一批”、“投产一批”项目" -> “签约一批”项目, “投产一批”项目."""
+    last = parts[-1]
+    out = []
+    for q in parts[:-1]:
+        head = ""
+        for n in (2, 1):  # "城镇居民" + "农村居民人均可支配收入" -> the part after 居民
+            j = last.find(q[-n:]) if len(q) >= n else -1
+            if j >= 0 and j + n < len(last):
+                head = last[j + n:]
+                break
+        if not head and len(q) <= 2 and len(last) > len(q) + 1:
+            head = last[len(q):]  # parallel two-character words: "城镇" / "农村居民人均可支配收入"
+        out.append(q + head)
+    return out + [last]
+
+
 _RESPECTIVE_JOIN = re.compile(r"、|和|及|与")
 _DIGIT_SPLIT = re.compile(r"[\d０-９(（]|和|及|与")
 _SENT = re.compile(r"[^。！？!?;；\n]+[。！？!?;；]?")
@@ -201,6 +222,7 @@ class Extractor:
                 found = [share]  # "60%以上的村集体经济收入超过50万元": the share is the target, 50万元 its threshold
             prev_end = 0
             respective = self._respective(clause, found)
+            each = self._each(clause, found)
             if respective and found[-1].quantity.comparator in ("~", ">=", "<="):
                 # "分别增长6%和7%左右": the closing 左右 (以上, 以内) reads on every figure of the list
                 cmp_ = found[-1].quantity.comparator
@@ -234,8 +256,9 @@ class Extractor:
                 if _DIGIT.search(rest):
                     rest = post  # "新开工7791套、建成39223套": stop at the next figure's list
                 tail = self._clean(_DIGIT_SPLIT.split(rest, maxsplit=1)[0])[:16]
-                self._quantitative(doc, text, p, sent, s0, qstart, qend, subj, f, c_period, area, c_plan, c_partial,
-                                   clause_cum, estimate, commitments, outcomes, seen, tail)
+                for one in (each or [subj]):
+                    self._quantitative(doc, text, p, sent, s0, qstart, qend, one, f, c_period, area, c_plan,
+                                       c_partial, clause_cum, estimate, commitments, outcomes, seen, tail)
 
     def _respective(self, clause: str, found: list[Found]) -> list[str] | None:
         """Subjects for "A、B分别增长6%、7%" (each number its own thing), or None. The shared head of the list
@@ -252,19 +275,18 @@ class Extractor:
         parts = [q for q in _RESPECTIVE_JOIN.split(self._subject(first[:k])) if q]
         if len(parts) != len(found):
             return None
-        last = parts[-1]
-        out = []
-        for q in parts[:-1]:
-            head = ""
-            for n in (2, 1):  # "城镇居民" + "农村居民人均可支配收入" -> the part after 居民
-                j = last.find(q[-n:]) if len(q) >= n else -1
-                if j >= 0 and j + n < len(last):
-                    head = last[j + n:]
-                    break
-            if not head and len(q) <= 2 and len(last) > len(q) + 1:
-                head = last[len(q):]  # parallel two-character words: "城镇" / "农村居民人均可支配收入"
-            out.append(q + head)
-        return out + [last]
+        return _share_head(parts)
+
+    def _each(self, clause: str, found: list[Found]) -> list[str] | None:
+        """Subjects for "开工项目、投产项目均达到10个以上" / "持牌金融机构、上市企业各10家": one figure that
+        holds for each thing of a list, so one commitment per thing; None otherwise."""
+        if len(found) != 1:
+            return None
+        pre = clause[:found[0].start]
+        if not _EACH.search(pre):
+            return None
+        parts = [q for q in _RESPECTIVE_JOIN.split(self._subject(_EACH.sub("", pre))) if len(q) >= 2]
+        return _share_head(parts) if len(parts) >= 2 else None
 
     def _clean(self, s: str) -> str:
         s = s.strip(" ,，、:：;；。“”\"")

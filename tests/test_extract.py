@@ -28,6 +28,17 @@ def test_respective_lists_give_each_number_its_subject(extractor, clause, subjec
     assert extractor._respective(clause, find_quantities(clause)) == subjects
 
 
+@pytest.mark.parametrize("clause, subjects", [
+    ("全年开工项目、投产项目均达到10个以上", ["开工项目", "投产项目"]),
+    ("力争全年“签约一批”、“开工一批”、“投产一批”项目均超过20个", ["“签约一批”项目", "“开工一批”项目", "“投产一批”项目"]),
+    ("新增持牌金融机构、上市企业各10家左右", ["新增持牌金融机构", "上市企业"]),
+    ("新增上市企业10家", None),
+    ("开工项目、投产项目分别达到10个和12个", None),                  # two figures: a respective list instead
+])
+def test_one_figure_for_each_thing_of_a_list(extractor, clause, subjects):
+    assert extractor._each(clause, find_quantities(clause)) == subjects
+
+
 @pytest.mark.parametrize("a, b, why", [
     ("新建中小学和幼儿园", "新建中小学校", "combined figure"),    # the outcome counts only part of it
     ("新建中小学", "新建中小学、幼儿园", "combined figure"),
