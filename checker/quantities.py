@@ -40,6 +40,11 @@ _QUANT_IMPLIED = re.compile(
     rf"(?P<num>{_NUM})(?P<mag>万|亿)(?P<approx>多|余)?"
     rf"(?=[\u4e00-\u9fff“”]{{0,6}}?(?P<noun>{'|'.join(sorted(_IMPLIED, key=len, reverse=True))}))"
 )
+# "中欧班列开行量超千列", "科技型中小企业突破万家": a round figure written in characters after 超/破/逾/达/过.
+_CN_ROUND = {"十": 10.0, "百": 100.0, "千": 1000.0}
+_QUANT_CN = re.compile(
+    rf"(?<=[超破逾达过])(?P<cnum>十|百|千)?(?P<mag>{_MAG_ALT})?(?P<unit>{_UNIT_ALT})"
+)
 _QUALIFIER_AFTER = re.compile(r"(?:(?<=以上)|(?<=以下))(?=[^,，。;；、]{0,8}?(?:项目|企业|工业企业|重点项目))")
 _POOL_BEFORE = re.compile(r"(?:总投资|总规模|总额|投资总额|计划总投资)(?:超过|约|达|近)?$")
 _RANGE_FIRST = re.compile(
@@ -97,8 +102,12 @@ def _excluded(text: str, m: re.Match) -> bool:
     s, e = m.start(), m.end()
     before = text[max(0, s - 3):s]
     after = text[e:e + 2]
-    num = m.group("num")
+    num = m.groupdict().get("num") or ""
     unit = m.groupdict().get("unit")
+    if m.re is _QUANT_CN and not (m.group("cnum") or m.group("mag")):
+        return True
+    if m.re is _QUANT_CN and text[e:e + 2].startswith(("万户", "万", "千", "百")):
+        return True  # "千家万户", "百姓": words, not figures
     if unit is None and m.groupdict().get("noun") is None:
         return True
     if before.endswith(("第", "PM", "前", "排名")) or before.endswith("PM_"):
@@ -126,7 +135,7 @@ def find_quantities(text: str) -> list[Found]:
     """All quantities in `text` (a clause or sentence of normalised text)."""
     out: list[Found] = []
     taken: list[tuple[int, int]] = []
-    for pat in (_RANGE_FIRST, _QUANT, _QUANT_IMPLIED):
+    for pat in (_RANGE_FIRST, _QUANT, _QUANT_IMPLIED, _QUANT_CN):
         for m in pat.finditer(text):
             if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
                 continue
@@ -162,7 +171,7 @@ def _build(text: str, m: re.Match) -> Found | None:
             return None
         gd = {**gd, "unit": _IMPLIED[gd["noun"]]}  # "6.39万自备井用户": 6.39万户
     mag, unit = gd.get("mag"), gd["unit"]
-    v1 = to_float(gd["num"])
+    v1 = _CN_ROUND.get(gd.get("cnum") or "", 1.0) if m.re is _QUANT_CN else to_float(gd["num"])
     v2 = to_float(gd["num2"]) if gd.get("num2") else None
     if v2 is not None and gd.get("unit2") and gd["unit2"] != unit:
         # "3个-5个" fine; "5%-6个" is two things: keep the first only.
