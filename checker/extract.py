@@ -42,6 +42,7 @@ def _share_head(parts: list[str]) -> list[str]:
     return out + [last]
 
 
+_TOTAL_ONLY = re.compile(r"(?:总量|总数|总额|总规模|累计|总计|合计)")
 _RESPECTIVE_JOIN = re.compile(r"、|和|及|与")
 _DIGIT_SPLIT = re.compile(r"[\d０-９(（]|和|及|与")
 _SENT = re.compile(r"[^。！？!?;；\n]+[。！？!?;；]?")
@@ -235,6 +236,8 @@ class Extractor:
                 subj = respective[fi] if respective else self._subject(pre)
                 if subj and _PERIOD_ONLY.fullmatch(subj):
                     subj = ""  # "前三季度增长5.5%": a period, not a subject; the carried subject applies
+                elif subj and carried and _TOTAL_ONLY.fullmatch(subj) and "分别" not in clause:
+                    subj = carried[0] + subj  # "新增高新技术企业1238家，总量达7889家": the total of that thing
                 qstart = c0
                 post = re.split(r"[,，、。;；]", clause[f.end:], maxsplit=1)[0]
                 if subj and _ONLY_VERBS.fullmatch(subj):
