@@ -39,33 +39,12 @@ class Candidate:
 
 
 _COMBINED = re.compile(r"[\u4e00-\u9fff](?:、|和|及|与|以及)[\u4e00-\u9fff]")
-# words in which 和/及/与 do not join two things (集中供热普及率 is one indicator)
-_NOT_JOINING = re.compile(r"普及|及时|涉及|惠及|波及|顾及|企及|参与|给与|和谐|和美|和平|温和|人和|共和|饱和|中和|缓和|融和")
-_ADMIN_LEVEL = re.compile(r"国家级|国家|省级|省|市级|区级|县级")
-# Project stages a count can refer to; verbs in one class name the same stage ("建成" and "竣工").
-_STAGE_CLASS = {"开工": "start", "新开工": "start", "新建": "done", "建成": "done", "竣工": "done", "投用": "done", "投产": "done",
-                "交付": "done", "签约": "sign", "落地": "land", "筹集": "raise", "筹建": "raise", "配租": "allocate",
-                "分配": "allocate", "销售": "sell", "改造提升": "renovate"}
-_STAGE_VERB = re.compile("|".join(sorted(_STAGE_CLASS, key=len, reverse=True)))
-
-
 _JOIN = re.compile(r"、|以及|和|及|与|或")
-# a part that ends in a construction verb qualifies the noun that follows ("市区新建、扩建中小学校")
-_VERB_PART = re.compile(r"(?:新建|扩建|改建|改扩建|重建|续建|改造|提升|更新|建设|新增|引进|培育)$")
 
 
-def combined_parts(core: str, strip=lambda s: s) -> list[str]:
-    """The things a combined figure counts ('中小学和幼儿园' -> 中小学, 幼儿园), each with its leading verbs
-    stripped by `strip`; parts that are only verbs ('新建、改扩建中小学') drop out. [] when not combined."""
-    masked = _NOT_JOINING.sub(lambda m: "\0" * len(m.group(0)), core)
-    if not _COMBINED.search(masked):
-        return []
-    parts, start = [], 0
-    for m in _JOIN.finditer(masked):
-        parts.append(core[start:m.start()])
-        start = m.end()
-    parts.append(core[start:])
-    return [q for q in (strip(p) for p in parts) if len(q) >= 2 and not _VERB_PART.search(q)]
+def _alternation(words) -> re.Pattern | None:
+    words = sorted({w for w in words if w}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words))) if words else None
 
 
 def _partly_covered(parts: list[str], other: str) -> bool:
@@ -76,26 +55,57 @@ def _partly_covered(parts: list[str], other: str) -> bool:
     return any(hits) and not all(hits)
 
 
-def scope_mismatch(a: str, b: str, a_parts: list[str] | None = None, b_parts: list[str] | None = None,
-                   a_core: str | None = None, b_core: str | None = None,
-                   qualifiers: re.Pattern | None = None) -> str | None:
-    """Why two indicator texts measure different scopes, or None: one is a combined figure ('中小学、幼儿园')
-    of which the other names only some parts, they name different administrative levels, or different
-    project stages."""
-    a_parts = combined_parts(a) if a_parts is None else a_parts
-    b_parts = combined_parts(b) if b_parts is None else b_parts
-    if _partly_covered(a_parts, b_core or b) or _partly_covered(b_parts, a_core or a):
-        return "combined figure"
-    if qualifiers is not None and set(qualifiers.findall(a)) != set(qualifiers.findall(b)):
-        return "scope qualifier"
-    la, lb = set(_ADMIN_LEVEL.findall(a)), set(_ADMIN_LEVEL.findall(b))
-    if la and lb and not la & lb:
-        return "administrative level"
-    sa = {_STAGE_CLASS[w] for w in _STAGE_VERB.findall(a)}
-    sb = {_STAGE_CLASS[w] for w in _STAGE_VERB.findall(b)}
-    if sa and sb and not sa & sb:
-        return "stage"
-    return None
+class Scope:
+    """What a figure counts beyond its wording - combined figures, scope qualifiers, administrative levels and
+    project stages - from the vocabulary under `scope:` in rules/matching.yaml (mechanism here, words there)."""
+
+    def __init__(self, cfg, strip=lambda s: s):
+        self.strip = strip
+        self.not_joining = _alternation(cfg.not_joining)
+        list_verbs = _alternation(cfg.list_verbs)
+        self.list_verb_end = re.compile(f"(?:{list_verbs.pattern})$") if list_verbs else None
+        self.qualifiers = _alternation(cfg.qualifiers)
+        self.admin = _alternation(cfg.admin_levels)
+        self.stage_of = {w: name for name, words in cfg.stage_classes.items() for w in words}
+        self.stage = _alternation(self.stage_of)
+
+    def parts(self, core: str) -> list[str]:
+        """The things a combined figure counts ('中小学和幼儿园' -> 中小学, 幼儿园), each with its leading verbs
+        stripped; parts that end in a construction verb qualify what follows ('市区新建、扩建中小学校') and drop
+        out. [] when not combined."""
+        masked = self.not_joining.sub(lambda m: "\0" * len(m.group(0)), core) if self.not_joining else core
+        if not _COMBINED.search(masked):
+            return []
+        parts, start = [], 0
+        for m in _JOIN.finditer(masked):
+            parts.append(core[start:m.start()])
+            start = m.end()
+        parts.append(core[start:])
+        return [q for q in (self.strip(p) for p in parts)
+                if len(q) >= 2 and not (self.list_verb_end and self.list_verb_end.search(q))]
+
+    def mismatch(self, a: str, b: str, a_core: str | None = None, b_core: str | None = None,
+                 a_parts: list[str] | None = None, b_parts: list[str] | None = None) -> str | None:
+        """Why two indicator texts (processed; `*_core` after stripping) measure different scopes, or None: one
+        is a combined figure of which the other names only some parts, a scope qualifier (国际, 亿元以上) on one
+        side only, different administrative levels, or different project stages."""
+        a_core, b_core = a_core or a, b_core or b
+        a_parts = self.parts(a_core) if a_parts is None else a_parts
+        b_parts = self.parts(b_core) if b_parts is None else b_parts
+        if _partly_covered(a_parts, b_core) or _partly_covered(b_parts, a_core):
+            return "combined figure"
+        if self.qualifiers and set(self.qualifiers.findall(a)) != set(self.qualifiers.findall(b)):
+            return "scope qualifier"
+        if self.admin:
+            la, lb = set(self.admin.findall(a)), set(self.admin.findall(b))
+            if la and lb and not la & lb:
+                return "administrative level"
+        if self.stage:
+            sa = {self.stage_of[w] for w in self.stage.findall(a)}
+            sb = {self.stage_of[w] for w in self.stage.findall(b)}
+            if sa and sb and not sa & sb:
+                return "stage"
+        return None
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*\s*(?:万亿|亿|万|千)?\s*(?:%|个百分点|[\u4e00-\u9fa5]{0,1})?")
@@ -127,13 +137,12 @@ class Matcher:
         self.stock_settles_flow = rules.status.settings.stock_settles_flow
         lead = sorted(m.strip_leading, key=len, reverse=True)
         trail = sorted(m.strip_trailing, key=len, reverse=True)
-        quals = sorted(m.scope_qualifiers, key=len, reverse=True)
-        self._qualifiers = re.compile("|".join(map(re.escape, quals))) if quals else None
         self._synonym = {w: g[0] for g in m.synonyms for w in g[1:] if w and w != g[0]}
         self._synonym_re = (re.compile("|".join(map(re.escape, sorted(self._synonym, key=len, reverse=True))))
                             if self._synonym else None)
         self._lead = re.compile("^(?:" + "|".join(map(re.escape, lead)) + ")+") if lead else None
         self._trail = re.compile("(?:" + "|".join(map(re.escape, trail)) + ")+$") if trail else None
+        self.scope = Scope(m.scope, self.core)
         self.pairs_scored = 0
         self._core_cache: dict[str, str] = {}
         self._processed_cache: dict[str, str] = {}
@@ -196,7 +205,7 @@ class Matcher:
     def _parts(self, rec) -> list[str]:
         p = self._parts_cache.get(rec.id)
         if p is None:
-            p = self._parts_cache[rec.id] = combined_parts(self._core(rec), self.core)
+            p = self._parts_cache[rec.id] = self.scope.parts(self._core(rec))
         return p
 
     def text_scores(self, queries: list[str], choices: list[str]) -> np.ndarray:
@@ -338,8 +347,8 @@ class Matcher:
             score = max(score, entity_score)
         ctx = {"kind": c.kind, "same_indicator": same_ind, "indicator_known": c.indicator in self.known,
                "scope_mismatch": c.kind == "quantitative"
-               and scope_mismatch(self._processed(c), self._processed(o), self._parts(c), self._parts(o),
-                                 self._core(c), self._core(o), self._qualifiers) is not None,
+               and self.scope.mismatch(self._processed(c), self._processed(o), self._core(c), self._core(o),
+                                       self._parts(c), self._parts(o)) is not None,
                "indicators_conflict": (c.indicator in self.known and o.indicator in self.known and not same_ind),
                "unit_compatible": unit_ok, "same_measure": measure_ok, "text_score": text_score,
                "entity_score": entity_score, "outcome_has_value": o.value is not None, "score": score,

@@ -57,6 +57,15 @@ def render(rules: RuleSet) -> str:
     lines += ["", "### Fields matching conditions may test", "", "| field | type |", "|---|---|"]
     for name, (typ, _allowed) in MATCH_FIELDS.items():
         lines.append(f"| `{name}` | {typ.__name__} |")
+    sc = m.scope
+    lines += ["", "### Scope vocabulary (`scope_mismatch`)", "", "| what | words |", "|---|---|",
+              f"| qualifiers (one side only = different scope) | {', '.join(sc.qualifiers)} |",
+              f"| administrative levels | {', '.join(sc.admin_levels)} |",
+              *(f"| stage class `{k}` | {', '.join(v)} |" for k, v in sc.stage_classes.items()),
+              f"| 和/及/与 join nothing inside | {', '.join(sc.not_joining)} |",
+              f"| list parts ending in these verbs qualify the next noun | {', '.join(sc.list_verbs)} |",
+              "", "### Synonyms (read as the group's first word before texts are compared)", "",
+              *(f"- {' = '.join(g)}" for g in m.synonyms)]
     lines += ["", "## Indicators (`rules/indicators.yaml`)", "", "| indicator | direction | aliases |", "|---|---|---|"]
     for ind in rules.indicators.indicators:
         lines.append(f"| {ind.name} | {ind.direction} | {', '.join(ind.aliases)} |")

@@ -267,6 +267,20 @@ class Scorer(Strict):
     weight: float = Field(1.0, gt=0, le=10)
 
 
+class ScopeRules(Strict):
+    qualifiers: list[str] = Field(default_factory=list, description="Words that narrow what is counted (国际, 综保区, "
+                                  "亿元以上): a figure with one and a target without it (or the reverse) differ in scope.")
+    admin_levels: list[str] = Field(default_factory=list, description="Administrative levels (国家级, 省级 …): two "
+                                    "texts naming different levels count different things.")
+    stage_classes: dict[str, list[str]] = Field(default_factory=dict, description="Project stages a count can "
+                                                "refer to, by class; verbs of one class name the same stage, verbs "
+                                                "of two different classes on the two sides mean different scopes.")
+    not_joining: list[str] = Field(default_factory=list, description="Words in which 和/及/与 join nothing "
+                                   "(普及, 参与): such a text is not a combined figure.")
+    list_verbs: list[str] = Field(default_factory=list, description="Construction verbs: a list part ending in one "
+                                  "qualifies the noun after the list ('市区新建、扩建中小学校') and is not a thing counted.")
+
+
 class MatchingRules(Strict):
     version: Literal[1]
     scorers: list[Scorer] = Field(min_length=1, description="Text score = weighted mean of these scorers.")
@@ -283,9 +297,8 @@ class MatchingRules(Strict):
                              "(unless the canonical indicator is the same).")
     proxy_cutoff: float = Field(70, ge=0, le=100, description="Combined score needed for proxy evidence.")
     max_candidates: int = Field(5, ge=1, le=50)
-    scope_qualifiers: list[str] = Field(default_factory=list, description="Words that narrow what is counted "
-                                        "(国际, 综保区, 亿元以上): a figure with one and a target without it (or the "
-                                        "reverse) measure different scopes.")
+    scope: ScopeRules = Field(default_factory=lambda: ScopeRules(), description="Vocabulary that tells whether two "
+                              "figures count the same scope (combined figures, qualifiers, levels, stages).")
     synonyms: list[list[str]] = Field(default_factory=list, description="Groups of words that name the same "
                                       "thing across years (会展/展会); each is read as the group's first word "
                                       "before texts are compared.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checker.extract import Extractor
-from checker.match import Matcher, scope_mismatch
+from checker.match import Matcher
 from checker.quantities import find_quantities
 
 
@@ -49,17 +49,12 @@ def test_one_figure_for_each_thing_of_a_list(extractor, clause, subjects):
     ("棚户区改造新开工", "棚户区改造基本建成", "stage"),
     ("新建公园", "建成公园", None),                             # 新建 and 建成 are one stage
     ("分配人才公寓", "筹集人才公寓", "stage"),
-    ("国际货邮吞吐量", "货邮吞吐量", "scope qualifier"),        # rules/matching.yaml scope_qualifiers
+    ("国际货邮吞吐量", "货邮吞吐量", "scope qualifier"),        # rules/matching.yaml scope.qualifiers
     ("签约项目", "招商引资签约亿元以上项目", "scope qualifier"),
 ])
 def test_scope_mismatch(rules, a, b, why):
     m = Matcher(rules)
-    core_a, core_b = m.core(a), m.core(b)
-    from checker.match import combined_parts
-
-    got = scope_mismatch(a, b, combined_parts(core_a, m.core), combined_parts(core_b, m.core), core_a, core_b,
-                         m._qualifiers)
-    assert got == why
+    assert m.scope.mismatch(a, b, m.core(a), m.core(b)) == why
 
 
 @pytest.mark.parametrize("plan_heading", [
