@@ -13,7 +13,7 @@ from collections import defaultdict
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .match import MEASURE_GROUP, Matcher
+from .match import _PARALLEL_PAIRS, MEASURE_GROUP, Matcher
 from .models import Commitment, Conflict, Document, Repeat
 from .rules import RuleSet
 
@@ -30,7 +30,8 @@ def find_repeats(documents: list[Document], commitments: list[Commitment], rules
         if len({c.document for c in cs}) < 2:
             continue
         texts = [matcher.core(c.match_text) for c in cs]
-        scores = process.cdist(texts, texts, scorer=fuzz.ratio, dtype=np.uint8, workers=1)
+        scores = process.cdist(texts, texts, scorer=fuzz.ratio, dtype=np.uint8,
+                               workers=-1 if len(texts) ** 2 >= _PARALLEL_PAIRS else 1)
         for i, j in zip(*np.nonzero(scores >= min(cutoff, 80))):
             a, b = cs[i], cs[j]
             da, db = docs[a.document], docs[b.document]
