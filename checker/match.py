@@ -143,6 +143,7 @@ class Matcher:
         self._lead = re.compile("^(?:" + "|".join(map(re.escape, lead)) + ")+") if lead else None
         self._trail = re.compile("(?:" + "|".join(map(re.escape, trail)) + ")+$") if trail else None
         self.scope = Scope(m.scope, self.core)
+        self.generic = frozenset(m.generic_words)
         self.pairs_scored = 0
         self._core_cache: dict[str, str] = {}
         self._processed_cache: dict[str, str] = {}
@@ -352,7 +353,8 @@ class Matcher:
                "indicators_conflict": (c.indicator in self.known and o.indicator in self.known and not same_ind),
                "unit_compatible": unit_ok, "same_measure": measure_ok, "text_score": text_score,
                "entity_score": entity_score, "outcome_has_value": o.value is not None, "score": score,
-               "measure": c.measure, "mutual_best": mutual, "text_margin": margin, "value_ratio": ratio}
+               "measure": c.measure, "mutual_best": mutual,
+               "generic_wording": self._core(c) in self.generic or self._core(o) in self.generic, "text_margin": margin, "value_ratio": ratio}
         label, code = "none", ""
         for lv, when, anys in self.levels:
             ok = lv.else_ or (all(test_passes(t, ctx) for t in when) and

@@ -45,6 +45,8 @@ _CN_ROUND = {"十": 10.0, "百": 100.0, "千": 1000.0}
 _QUANT_CN = re.compile(
     rf"(?<=[超破逾达过])(?P<cnum>十|百|千)?(?P<mag>{_MAG_ALT})?(?P<unit>{_UNIT_ALT})"
 )
+# "过50亿元项目20个", "营业收入过百亿元企业1家": 过/超 + an amount + 项目/企业 is a size class, not a target
+_SIZE_CLASS = re.compile(r"(?:过|超)\s*$")
 _QUALIFIER_AFTER = re.compile(r"(?:(?<=以上)|(?<=以下))(?=[^,，。;；、]{0,8}?(?:项目|企业|工业企业|重点项目))")
 _POOL_BEFORE = re.compile(r"(?:总投资|总规模|总额|投资总额|计划总投资)(?:超过|约|达|近)?$")
 _RANGE_FIRST = re.compile(
@@ -142,7 +144,9 @@ def find_quantities(text: str) -> list[Found]:
             if _excluded(text, m):
                 continue
             f = _build(text, m)
-            if f is not None and ((_QUALIFIER_AFTER.match(text, f.end) and f.quantity.unit_norm not in COUNT_UNITS) or
+            if f is not None and (((_QUALIFIER_AFTER.match(text, f.end) or _SIZE_CLASS.search(text, max(0, f.start - 2), f.start)
+                                    and text[f.end:f.end + 2] in ("项目", "企业"))
+                                   and f.quantity.unit_norm not in COUNT_UNITS) or
                                   (text[f.end:f.end + 1] == "的" and _POOL_BEFORE.search(text[:f.start]))):
                 continue  # "亿元以上项目", "总投资600亿元的": a category or a pool, not a target
             if f is not None:

@@ -64,6 +64,7 @@ MATCH_FIELDS: dict[str, tuple[type, tuple[str, ...] | None]] = {
     "score": (float, None),
     "measure": (str, ("growth", "change_pp", "share", "flow", "stock", "level", "qualitative")),
     "mutual_best": (bool, None),
+    "generic_wording": (bool, None),
     "value_ratio": (float, None),
     "text_margin": (float, None),
 }
@@ -299,6 +300,9 @@ class MatchingRules(Strict):
     max_candidates: int = Field(5, ge=1, le=50)
     scope: ScopeRules = Field(default_factory=lambda: ScopeRules(), description="Vocabulary that tells whether two "
                               "figures count the same scope (combined figures, qualifiers, levels, stages).")
+    generic_words: list[str] = Field(default_factory=list, description="Words that name no indicator by "
+                                     "themselves (投资, 项目, 企业): a commitment or outcome whose compared text is "
+                                     "only one of these has generic_wording true.")
     synonyms: list[list[str]] = Field(default_factory=list, description="Groups of words that name the same "
                                       "thing across years (会展/展会); each is read as the group's first word "
                                       "before texts are compared.")
