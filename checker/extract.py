@@ -18,6 +18,7 @@ from .rules import RuleSet
 from .structure import FIVE_YEAR_PLANS, Paragraph, Structured
 
 _DIGIT = re.compile(r"\d")
+_CN_FIGURE = re.compile(r"[超破逾达过](?:十|百|千|万|亿)")  # "超千列": a figure in characters (quantities._QUANT_CN)
 _PERIOD_ONLY = re.compile(r"(?:全年|今年|去年|当年|第?[一二三四]季度|上半年|下半年|前三季度|[1-9１-９一二三四五六七八九十]{1,2}[-—–~至]?"
                           r"[1-9１-９一二三四五六七八九十]{0,2}月(?:份)?|前[一二三四五六七八九十\d]{1,2}个月)")
 _SHARE_OF = re.compile(r"占[^，,。；;]{1,12}?的?(?:比重|比例)")
@@ -189,7 +190,7 @@ class Extractor:
         if is_plan and _PAST_IN_PLAN.match(sent):
             return
         area = self.area(p.heading, sent)
-        has_digit = _DIGIT.search(sent) is not None
+        has_digit = _DIGIT.search(sent) is not None or _CN_FIGURE.search(sent) is not None
         carried: tuple[str, int] | None = None  # (subject, clause start offset in sentence)
         # inside a sentence with partial-year figures: does the current clause belong to them? (from the start
         # when the marker came before this sentence: "今年一季度，…增长10%；规模以上工业增加值增长17.2%")
