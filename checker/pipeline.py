@@ -66,7 +66,7 @@ def run(inputs: list[str | Path], rules: RuleSet, progress: Progress | None = No
         t = time.perf_counter()
         timings: dict[str, float] = {"ingest": 0.0, "extract": 0.0}
         files = collect(inputs)
-        blobs: list[tuple[str, Path, bytes, dict]] = []
+        blobs: list[tuple[str, Path, bytes, dict] | None] = []
         for shown, path in files:
             try:
                 data = path.read_bytes()
@@ -86,7 +86,9 @@ def run(inputs: list[str | Path], rules: RuleSet, progress: Progress | None = No
         structured: list[Structured] = []
         extracted: list[Extracted] = []
         extractor = Extractor(rules)
-        for i, (shown, path, data, ov) in enumerate(blobs):
+        for i in range(len(blobs)):
+            shown, path, data, ov = blobs[i]
+            blobs[i] = None  # the bytes are not needed once parsed: a batch never holds every file at once
             if progress:
                 progress("ingest", i, len(blobs))
             got = cache.get("doc", doc_keys[i]) if cache else None
@@ -97,6 +99,7 @@ def run(inputs: list[str | Path], rules: RuleSet, progress: Progress | None = No
                 t = time.perf_counter()
                 continue
             s = structure(from_bytes(shown, path, data, overrides=ov))
+            del data
             t1 = time.perf_counter()
             timings["ingest"] += t1 - t
             e = extractor.extract(s)  # extract at once, so a batch never holds every text
