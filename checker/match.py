@@ -116,6 +116,23 @@ def mask_digits(s: str) -> str:
     return _NUMBER.sub("#", s)
 
 
+class _LazyContext(dict):
+    """A pair's facts for the level tests; the costly ones are computed on first use (`get`)."""
+
+    def __init__(self, facts: dict, **thunks):
+        super().__init__(facts)
+        self._thunks = thunks
+
+    def get(self, key, default=None):
+        if key in self:
+            return self[key]
+        thunk = self._thunks.get(key)
+        if thunk is None:
+            return default
+        value = self[key] = thunk()
+        return value
+
+
 _PARALLEL_PAIRS = 20_000  # a block this large is scored on all cores (threads cost more than they save below)
 
 
@@ -346,15 +363,17 @@ class Matcher:
         score = sum(parts[k] * v for k, v in w.items()) / (sum(w.values()) or 1.0)
         if c.kind == "qualitative":
             score = max(score, entity_score)
-        ctx = {"kind": c.kind, "same_indicator": same_ind, "indicator_known": c.indicator in self.known,
-               "scope_mismatch": c.kind == "quantitative"
-               and self.scope.mismatch(self._processed(c), self._processed(o), self._core(c), self._core(o),
-                                       self._parts(c), self._parts(o)) is not None,
-               "indicators_conflict": (c.indicator in self.known and o.indicator in self.known and not same_ind),
-               "unit_compatible": unit_ok, "same_measure": measure_ok, "text_score": text_score,
-               "entity_score": entity_score, "outcome_has_value": o.value is not None, "score": score,
-               "measure": c.measure, "mutual_best": mutual,
-               "generic_wording": self._core(c) in self.generic or self._core(o) in self.generic, "text_margin": margin, "value_ratio": ratio}
+        ctx = _LazyContext(
+            {"kind": c.kind, "same_indicator": same_ind, "indicator_known": c.indicator in self.known,
+             "indicators_conflict": (c.indicator in self.known and o.indicator in self.known and not same_ind),
+             "unit_compatible": unit_ok, "same_measure": measure_ok, "text_score": text_score,
+             "entity_score": entity_score, "outcome_has_value": o.value is not None, "score": score,
+             "measure": c.measure, "mutual_best": mutual, "text_margin": margin, "value_ratio": ratio},
+            # computed only if a level gets as far as testing them
+            scope_mismatch=lambda: c.kind == "quantitative" and self.scope.mismatch(
+                self._processed(c), self._processed(o), self._core(c), self._core(o),
+                self._parts(c), self._parts(o)) is not None,
+            generic_wording=lambda: self._core(c) in self.generic or self._core(o) in self.generic)
         label, code = "none", ""
         for lv, when, anys in self.levels:
             ok = lv.else_ or (all(test_passes(t, ctx) for t in when) and
