@@ -35,7 +35,7 @@ _YEAR_IN_NAME = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)年")
 _FIVE = re.compile(r"(十一五|十二五|十三五|十四五|十五五|十六五)")
 
-REVIEW_WORDS = re.compile(r"回顾|执行情况|主要成就|过去一年|过去五年|工作总结|完成情况")
+REVIEW_WORDS = re.compile(r"回顾|执行情况|主要成就|过去一年|过去五年|工作总结|完成情况|一年来|五年来|成效|取得的成绩")
 PLAN_WORDS = re.compile(
     r"工作安排|重点工作|重点任务|主要目标|预期目标|目标任务|总体要求|工作目标|主要任务|今后五年|发展计划|计划\(草案\)|"
     r"政府自身建设|民生实事|工作建议|奋斗目标|工作重点|主要工作|工作任务|形势与目标|形势和目标|发展目标|目标与任务|目标和任务|"
@@ -258,8 +258,8 @@ def _is_part_heading(p: Paragraph) -> str | None:
     if len(t) > 45 or LEVEL2.match(t):
         return None
     body = LEVEL1.sub("", t)
-    if re.search(r"[,，。;；!！?？]", body):
-        return None  # a sentence, not a heading
+    if re.search(r"[。;；!！?？]", body) or (re.search(r"[,，]", body) and not (LEVEL1.match(t) and len(t) <= 40)):
+        return None  # a sentence, not a heading ("二、牢记嘱托、感恩奋进，在…奋勇争先" is a numbered heading)
     if GLOSSARY_WORDS.search(body) and len(body) <= 20:
         return "glossary"
     if REVIEW_WORDS.search(body):
@@ -289,8 +289,8 @@ def _sections(paragraphs: list[Paragraph], kind: str, year: int) -> list[Section
     else:
         last_kind = None
         for i, k, p in heads:
-            if k == "level1" and last_kind == "review" and re.search(rf"{year}\s*年", p.text):
-                k = "plan"  # "二、扎实做好2015年工作", "二、2009年的形势和任务": the year ahead, after the review
+            if k == "level1" and last_kind == "review":
+                k = "plan"  # the first numbered part after the review looks ahead ("二、扎实做好2015年工作")
             if k == "level1":
                 continue  # an unlabelled level-1 heading continues the current part (民生实事 items "一、交通出行")
             last_kind = k
