@@ -43,6 +43,7 @@ def _share_head(parts: list[str]) -> list[str]:
     return out + [last]
 
 
+_OWN_FIGURE = re.compile(r"[一二三四五六七八九十]成|以上|以内|以下|左右|全覆盖|翻一番")
 _TOTAL_ONLY = re.compile(r"(?:总量|总数|总额|总规模|累计|总计|合计)")
 _RESPECTIVE_JOIN = re.compile(r"、|和|及|与")
 _DIGIT_SPLIT = re.compile(r"[\d０-９(（]|和|及|与")
@@ -319,6 +320,12 @@ class Extractor:
                 break
         if "的" in s:
             s = s.rsplit("的", 1)[1]
+        if "、" in s:
+            # "七成以上村建成经济强村、“百万元村”突破300个": a list part with its own figure is another target
+            parts = s.split("、")
+            own = [i for i, q in enumerate(parts[:-1]) if _OWN_FIGURE.search(q)]
+            if own and len("".join(parts[own[-1] + 1:])) >= 2:
+                s = "、".join(parts[own[-1] + 1:])
         s = self._clean(s)
         return s[-24:]
 

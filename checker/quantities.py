@@ -227,7 +227,7 @@ def _build(text: str, m: re.Match) -> Found | None:
     elif unit_norm == "pp":
         measure = "change_pp"
     elif verb in STOCK and not (verb in ("超过", "突破", "达", "达到", "至", "为", "超")
-                                and re.search("|".join(FLOW[:12]), text[:start])):
+                                and re.search("|".join(FLOW[:12]), text[:start].rsplit("、", 1)[-1])):
         measure = "stock"
     elif verb in FLOW or verb in GROWTH_UP:
         measure = "flow"

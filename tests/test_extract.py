@@ -94,6 +94,17 @@ def test_review_opening_is_not_a_plan():
     ("地区生产总值", "地区生产总值"),
     ("新增城镇就业参保", "新增就业参保"),                          # the longest alias wins
     ("服务业增加值", "服务业增加值"),
+    ("空气优良率", "空气质量优良天数比例"),                       # the same ratio under another name
+    ("国考断面水质优良率", "地表水水质优良率"),
 ])
 def test_canonical_indicator(extractor, raw, canonical):
     assert extractor.canonical(raw) == canonical
+
+
+@pytest.mark.parametrize("pre, subject", [
+    ("七成以上村建成经济强村、“百万元村”突破", "百万元村"),       # a list part with its own figure is another target
+    ("城镇居民和农村居民人均可支配收入", "城镇居民和农村居民人均可支配收入"),
+    ("开工项目、投产项目", "开工项目、投产项目"),                 # a plain list stays whole (shared figure)
+])
+def test_subject_of_a_figure(extractor, pre, subject):
+    assert extractor._subject(pre) == subject
