@@ -44,6 +44,7 @@ def _share_head(parts: list[str]) -> list[str]:
 
 
 _OWN_FIGURE = re.compile(r"[一二三四五六七八九十]成|以上|以内|以下|左右|全覆盖|翻一番")
+_QUOTED_NAME = re.compile(r"[“\"][^”\"]{1,12}[”\"](?:行动|工程|计划|活动)?$")
 _TOTAL_ONLY = re.compile(r"(?:总量|总数|总额|总规模|累计|总计|合计)")
 _RESPECTIVE_JOIN = re.compile(r"、|和|及|与")
 _DIGIT_SPLIT = re.compile(r"[\d０-９(（]|和|及|与")
@@ -61,6 +62,7 @@ _LEAD_JUNK = re.compile(r"^(?:[一二三四五六七八九十]+是|[(（][一二
 _STAGE_STOP = re.compile(r"[，,。；;、：:“”\"的和与及等为]")
 _ONLY_VERBS = re.compile(r"(?:统筹|全力|加快|大力|积极|持续|有序|稳步|扎实|深入|全面|着力|重点|力争|确保|推进|推动|实施|"
                          r"建设|开展|完成|新建|改造|打造|培育|引进|新增|建成|开工|续建|谋划|储备|一体|协同|同步)+")
+_LEAD_VERBS = re.compile("^" + _ONLY_VERBS.pattern)
 _BARE_VERBS = {"特别是", "其中", "包括", "以及", "实施", "新增", "新建", "引进", "完成", "建成", "开工", "培育", "改造", "签约", "开展", "举办", "打造",
                "实现", "招引", "认定", "建设", "筹集", "提供", "发放", "投入", "创建", "推动", "交付", "落实", "累计",
                "新开工", "改扩建", "新改建", "全力推动", "有效推进", "推进", "续建", "谋划", "储备", "谋划储备"}
@@ -196,11 +198,13 @@ class Extractor:
         # inside a sentence with partial-year figures: does the current clause belong to them? (from the start
         # when the marker came before this sentence: "今年一季度，…增长10%；规模以上工业增加值增长17.2%")
         in_partial = partial and not _PARTIAL.search(sent)
+        last_clause, last_subjects = "", []  # the clause before, and the subjects of its figures
         for cm in _CLAUSE.finditer(sent):
             clause = cm.group(0)
             c0 = cm.start()
             found = find_quantities(clause) if has_digit else []
             if not found:
+                last_clause, last_subjects = clause, []
                 if has_digit and self._alias_re.search(clause):
                     subj = self._subject(clause)
                     if subj and self.canonical(subj):
@@ -224,7 +228,9 @@ class Extractor:
             if share is not None:
                 found = [share]  # "60%以上的村集体经济收入超过50万元": the share is the target, 50万元 its threshold
             prev_end = 0
-            respective = self._respective(clause, found)
+            respective = self._respective(clause, found) or self._respective_back(clause, found, last_clause,
+                                                                                   last_subjects)
+            clause_subjects: list[str] = []
             each = self._each(clause, found)
             if respective and found[-1].quantity.comparator in ("~", ">=", "<="):
                 # "分别增长6%和7%左右": the closing 左右 (以上, 以内) reads on every figure of the list
@@ -261,9 +267,11 @@ class Extractor:
                 if _DIGIT.search(rest):
                     rest = post  # "新开工7791套、建成39223套": stop at the next figure's list
                 tail = self._clean(_DIGIT_SPLIT.split(rest, maxsplit=1)[0])[:16]
+                clause_subjects.append(subj)
                 for one in (each or [subj]):
                     self._quantitative(doc, text, p, sent, s0, qstart, qend, one, f, c_period, area, c_plan,
                                        c_partial, clause_cum, estimate, commitments, outcomes, seen, tail)
+            last_clause, last_subjects = clause, clause_subjects
 
     def _respective(self, clause: str, found: list[Found]) -> list[str] | None:
         """Subjects for "A、B分别增长6%、7%" (each number its own thing), or None. The shared head of the list
@@ -281,6 +289,27 @@ class Extractor:
         if len(parts) != len(found):
             return None
         return _share_head(parts)
+
+    def _respective_back(self, clause: str, found: list[Found], last_clause: str,
+                         last_subjects: list[str]) -> list[str] | None:
+        """Subjects for a 分别 list whose things were named in the clause before: "净增高新技术企业1800家、
+        科技型中小企业2500家，总数分别突破1.5万家和1.9万家" (the things of the figures before, plus 总数);
+        "实施…树标提升、高新技术企业培育、科技型中小企业评价“三大行动”，分别新培育8家、10家、30家" (the list before)."""
+        if len(found) < 2 or not last_clause:
+            return None
+        k = clause[:found[0].start].find("分别")
+        if k < 0:
+            return None
+        head = self._subject(clause[:k])
+        if head and not _TOTAL_ONLY.fullmatch(head):
+            return None
+        things = last_subjects
+        if len(things) != len(found):
+            named = _QUOTED_NAME.sub("", last_clause.rstrip("，,:："))
+            things = [_LEAD_VERBS.sub("", self._clean(q)) for q in named.split("、")]
+        if len(things) != len(found) or any(len(t) < 2 for t in things):
+            return None
+        return [t + head for t in things]
 
     def _each(self, clause: str, found: list[Found]) -> list[str] | None:
         """Subjects for "开工项目、投产项目均达到10个以上" / "持牌金融机构、上市企业各10家": one figure that

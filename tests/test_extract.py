@@ -28,6 +28,19 @@ def test_respective_lists_give_each_number_its_subject(extractor, clause, subjec
     assert extractor._respective(clause, find_quantities(clause)) == subjects
 
 
+@pytest.mark.parametrize("before, before_subjects, clause, subjects", [
+    ("净增高新技术企业1800家、科技型中小企业2500家，", ["高新技术企业", "科技型中小企业"],
+     "总数分别突破1.5万家和1.9万家", ["高新技术企业总数", "科技型中小企业总数"]),
+    ("实施创新龙头企业树标提升、高新技术企业培育、科技型中小企业评价“三大行动”，", [],
+     "分别新培育8家、10家、30家", ["创新龙头企业树标提升", "高新技术企业培育", "科技型中小企业评价"]),
+    ("净增高新技术企业1800家，", ["高新技术企业"], "总数分别突破1.5万家和1.9万家", None),   # counts differ
+    ("净增高新技术企业1800家、科技型中小企业2500家，", ["高新技术企业", "科技型中小企业"],
+     "营收分别增长5%和6%", None),                                  # a subject of its own: not the things before
+])
+def test_respective_list_named_in_the_clause_before(extractor, before, before_subjects, clause, subjects):
+    assert extractor._respective_back(clause, find_quantities(clause), before, before_subjects) == subjects
+
+
 @pytest.mark.parametrize("clause, subjects", [
     ("全年开工项目、投产项目均达到10个以上", ["开工项目", "投产项目"]),
     ("力争全年“签约一批”、“开工一批”、“投产一批”项目均超过20个", ["“签约一批”项目", "“开工一批”项目", "“投产一批”项目"]),
