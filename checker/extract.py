@@ -238,6 +238,7 @@ class Extractor:
                 found = [f if f.quantity.comparator != "=" else
                          Found(f.start, f.end, f.quantity.model_copy(update={"comparator": cmp_}), f.verb, f.tier_hint)
                          for f in found]
+            last_post = ""
             for fi, f in enumerate(found):
                 pre = clause[prev_end: f.start]
                 prev_end = f.end
@@ -248,6 +249,21 @@ class Extractor:
                     subj = carried[0] + subj  # "新增高新技术企业1238家，总量达7889家": the total of that thing
                 qstart = c0
                 post = re.split(r"[,，、。;；]", clause[f.end:], maxsplit=1)[0]
+                noun = self._clean(post)[:16]
+                if not respective and len(noun) >= 2:
+                    if subj.endswith("等"):
+                        # "开工建设中信科移动、捷威动力电池等200个亿元以上工业项目": the examples are not the thing
+                        # counted; the noun after the figure is
+                        lead = _LEAD_VERBS.match(self._clean(pre))
+                        subj = (lead.group(0) if lead else "") + noun
+                    elif fi > 0 and last_post:
+                        # "建成20家标准化农贸市场、300家“微菜场”" / "建成38个中小学幼儿园项目、新增4.1万个学位":
+                        # each figure counts the noun after it, not the noun of the figure before
+                        head, before = self._clean(pre), self._clean(last_post)
+                        verb = head[len(before):].strip("、，, ") if head.startswith(before) else None
+                        if verb is not None and (not verb or verb in _BARE_VERBS):
+                            subj = verb + noun
+                last_post = post
                 if subj and _ONLY_VERBS.fullmatch(subj):
                     subj = subj if subj in _BARE_VERBS else "推进"
                 if subj and len(subj) <= 2 and post and len(post) >= 2 and not carried:

@@ -121,3 +121,27 @@ def test_canonical_indicator(extractor, raw, canonical):
 ])
 def test_subject_of_a_figure(extractor, pre, subject):
     assert extractor._subject(pre) == subject
+
+
+@pytest.mark.parametrize("sentence, wanted", [
+    # examples before the figure are not the thing counted; the noun after the figure is
+    ("开工建设中信科移动、捷威动力电池等200个亿元以上工业项目。", {200: "开工建设亿元以上工业项目"}),
+    ("推动市体育馆等9个公共体育场馆向社会免费开放。", {9: "公共体育场馆向社会免费开放"}),
+    # in "V N1个X1、N2个X2" each figure counts the noun after it
+    ("建成20家标准化农贸市场、300家“微菜场”。", {20: "建成标准化农贸市场", 300: "微菜场"}),
+    ("建成38个中小学幼儿园项目、新增4.1万个学位。", {38: "建成中小学幼儿园项目", 4.1: "新增学位"}),
+    # the things of a 分别 list named in the clause before
+    ("净增高新技术企业1800家、科技型中小企业2500家，总数分别突破1.5万家和1.9万家。",
+     {1.5: "国家高新技术企业", 1.9: "科技型中小企业"}),
+])
+def test_what_each_figure_counts(rules, sentence, wanted):
+    from pathlib import Path
+
+    from checker.ingest import from_bytes
+    from checker.structure import structure
+
+    text = ("郑州市政府工作报告\n——2024年1月10日在郑州市第十六届人民代表大会第二次会议上\n"
+            f"一、2023年工作回顾\n{sentence}\n二、2024年工作安排\n地区生产总值增长5%。\n")
+    s = structure(from_bytes("t.txt", Path("2024.txt"), text.encode("utf-8")))
+    got = {o.value: o.indicator for o in Extractor(rules).extract(s).outcomes}
+    assert {v: got.get(v) for v in wanted} == wanted
