@@ -199,6 +199,7 @@ class Extractor:
         # when the marker came before this sentence: "今年一季度，…增长10%；规模以上工业增加值增长17.2%")
         in_partial = partial and not _PARTIAL.search(sent)
         last_clause, last_subjects = "", []  # the clause before, and the subjects of its figures
+        sentence_subjects: list[str] = []  # subjects of all figures so far ("接待游客…，旅游总收入…，分别增长…")
         for cm in _CLAUSE.finditer(sent):
             clause = cm.group(0)
             c0 = cm.start()
@@ -228,8 +229,9 @@ class Extractor:
             if share is not None:
                 found = [share]  # "60%以上的村集体经济收入超过50万元": the share is the target, 50万元 its threshold
             prev_end = 0
-            respective = self._respective(clause, found) or self._respective_back(clause, found, last_clause,
-                                                                                   last_subjects)
+            respective = (self._respective(clause, found)
+                          or self._respective_back(clause, found, last_clause, last_subjects)
+                          or self._respective_back(clause, found, last_clause, sentence_subjects[-len(found):]))
             clause_subjects: list[str] = []
             each = self._each(clause, found)
             if respective and found[-1].quantity.comparator in ("~", ">=", "<="):
@@ -288,6 +290,7 @@ class Extractor:
                     self._quantitative(doc, text, p, sent, s0, qstart, qend, one, f, c_period, area, c_plan,
                                        c_partial, clause_cum, estimate, commitments, outcomes, seen, tail)
             last_clause, last_subjects = clause, clause_subjects
+            sentence_subjects += clause_subjects
 
     def _respective(self, clause: str, found: list[Found]) -> list[str] | None:
         """Subjects for "A、B分别增长6%、7%" (each number its own thing), or None. The shared head of the list
@@ -308,8 +311,10 @@ class Extractor:
 
     def _respective_back(self, clause: str, found: list[Found], last_clause: str,
                          last_subjects: list[str]) -> list[str] | None:
-        """Subjects for a 分别 list whose things were named in the clause before: "净增高新技术企业1800家、
-        科技型中小企业2500家，总数分别突破1.5万家和1.9万家" (the things of the figures before, plus 总数);
+        """Subjects for a 分别 list whose things were named before it: "净增高新技术企业1800家、
+        科技型中小企业2500家，总数分别突破1.5万家和1.9万家" (the things of the figures before, plus 总数;
+        `last_subjects` may also be the last figures of the sentence: "接待游客3.06亿人次，旅游总收入3760亿元，
+        分别增长10.3%和12.3%");
         "实施…树标提升、高新技术企业培育、科技型中小企业评价“三大行动”，分别新培育8家、10家、30家" (the list before)."""
         if len(found) < 2 or not last_clause:
             return None
