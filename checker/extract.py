@@ -240,11 +240,13 @@ class Extractor:
                 found = [f if f.quantity.comparator != "=" else
                          Found(f.start, f.end, f.quantity.model_copy(update={"comparator": cmp_}), f.verb, f.tier_hint)
                          for f in found]
-            last_post = ""
+            last_post = list_lead = ""
             for fi, f in enumerate(found):
                 pre = clause[prev_end: f.start]
                 prev_end = f.end
                 subj = respective[fi] if respective else self._subject(pre)
+                if fi == 0:
+                    list_lead = "" if _ONLY_VERBS.fullmatch(subj or "-") and subj not in _BARE_VERBS else subj
                 if subj and _PERIOD_ONLY.fullmatch(subj):
                     subj = ""  # "前三季度增长5.5%": a period, not a subject; the carried subject applies
                 elif subj and carried and _TOTAL_ONLY.fullmatch(subj) and "分别" not in clause:
@@ -264,7 +266,7 @@ class Extractor:
                         head, before = self._clean(pre), self._clean(last_post)
                         verb = head[len(before):].strip("、，, ") if head.startswith(before) else None
                         if verb is not None and (not verb or verb in _BARE_VERBS):
-                            subj = verb + noun
+                            subj = (verb or list_lead) + noun  # the list's lead: "整治城区道路46处易涝点、198处积水点"
                 last_post = post
                 if subj and _ONLY_VERBS.fullmatch(subj):
                     subj = subj if subj in _BARE_VERBS else "推进"
@@ -376,8 +378,10 @@ class Extractor:
             own = [i for i, q in enumerate(parts[:-1]) if _OWN_FIGURE.search(q)]
             if own and len("".join(parts[own[-1] + 1:])) >= 2:
                 s = "、".join(parts[own[-1] + 1:])
-        s = self._clean(s)
-        return s[-24:]
+        s = self._clean(s)[-24:]
+        if s.count("“") != s.count("”"):
+            s = s.replace("“", "").replace("”", "")  # "“同城通办”事项" cut to "同城通办”事项"
+        return s
 
     def _quantitative(self, doc, text, p, sent, s0, qstart, qend, subj, f: Found, period, area, is_plan, partial,
                       cumulative, estimate, commitments, outcomes, seen, tail: str = "") -> None:
