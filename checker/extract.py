@@ -51,8 +51,11 @@ _DIGIT_SPLIT = re.compile(r"[\d０-９(（]|和|及|与")
 _SENT = re.compile(r"[^。！？!?;；\n]+[。！？!?;；]?")
 _CLAUSE = re.compile(r"[^,，:：]+[,，:：]?")
 _PARTIAL = re.compile(r"(一季度|第一季度|二季度|上半年|前三季度|三季度|[1１一]\s*[-—–~至]\s*\d{1,2}\s*月|前\d{1,2}个月|前[一二三四五六七八九十]{1,2}个月)")
-_CUMULATIVE = re.compile(r"五年来|过去五年|五年累计|的五年|十三五|十四五|(?:19|20)\d\d年以来|近五年|五年间|本届政府")
+_CUMULATIVE = re.compile(r"五年来|过去五年|五年累计|的五年|十三五|十四五|(?:19|20)\d\d年以来|近五年|五年间|"
+                         r"本届政府(?!收官|最后|任期最后)")  # "本届政府收官之年": the year, not the term
 _CUMULATIVE_CLAUSE = re.compile(r"累计|年均|总量达|总数达|保有量")
+_PARTIAL_CLAUSE = re.compile(r"(?:今年|去年|上年|全市|全区|全县)?" + _PARTIAL.pattern + r"(?:份|以来)?[,，:：]?")
+_ONE_YEAR = re.compile(r"一年来|过去一年|这一年")
 _ESTIMATE = re.compile(r"预计|初步核算|初步统计|预估")
 _PAST_IN_PLAN = re.compile(r"^(?:过去一年|去年|上年|20\d\d年(?:全区|全市|全县)?(?:实现|完成))")
 _TARGET_YEAR = re.compile(r"到(20\d\d)年|(20\d\d)年(?:底|前|末|内)")
@@ -155,19 +158,26 @@ class Extractor:
             if len(p.text) <= 24 and not re.search(r"[。，,;；：:]", p.text):
                 continue  # a heading line ("预期目标 全区经济增长6.5%") repeats what its body says
             partial_para = bool(_PARTIAL.search(p.text[:12]))
-            five_year_para = p.part == "review" and bool(_CUMULATIVE.search(p.text[:40]))
+            five_year_para = (p.part == "review" and bool(_CUMULATIVE.search(p.text[:40]))
+                              and not _ONE_YEAR.search(p.text[:60]))
             context = p.text[:12] if partial_para else ("五年来" if five_year_para else "")
+            carry = ""  # a review's partial-year clause reads on through "；": "1—11月份，A增长13.6%；B增长8%；…"
             for sm in _SENT.finditer(p.text):
                 sent = sm.group(0)
                 s0 = p.start + sm.start()
-                self._sentence(doc, text, p, sent, s0, commitments, outcomes, seen, context)
+                self._sentence(doc, text, p, sent, s0, commitments, outcomes, seen, context or carry)
+                marker = next((c for c in re.split(r"(?<=[,，:：])", sent) if _PARTIAL_CLAUSE.fullmatch(c.strip())), None)
+                if p.part == "review" and sent.endswith(("；", ";")) and (marker or carry):
+                    carry = marker or carry
+                else:
+                    carry = ""
         return Extracted(commitments, outcomes)
 
     def _period(self, doc, p: Paragraph, sent: str) -> tuple[str, bool, bool, bool]:
         """(period, partial_year, cumulative, estimate) for a sentence."""
         base = p.period or str(doc.year if p.part == "plan" else doc.year - 1)
         pm = _PARTIAL.search(sent)
-        if pm and (p.part == "plan" or "今年" in sent or "一季度" in sent):
+        if pm and (p.part == "plan" or "今年" in sent or "一季度" in sent or "-" not in base):
             year = doc.year if (p.part == "plan" or "今年" in sent) else int(base[:4])
             q = pm.group(1)
             tag = "Q1" if "一季度" in q else "H1" if "上半年" in q else "Q1-Q3" if "前三季度" in q else "partial"
@@ -204,6 +214,8 @@ class Extractor:
             clause = cm.group(0)
             c0 = cm.start()
             found = find_quantities(clause) if has_digit else []
+            if not found and _PARTIAL_CLAUSE.fullmatch(clause.strip()):
+                in_partial = True  # "1—11月份，固定资产投资增长13.6%": the marker stands in a clause of its own
             if not found:
                 last_clause, last_subjects = clause, []
                 if has_digit and self._alias_re.search(clause):

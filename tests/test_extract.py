@@ -148,3 +148,29 @@ def test_what_each_figure_counts(rules, sentence, wanted):
     s = structure(from_bytes("t.txt", Path("2024.txt"), text.encode("utf-8")))
     got = {o.value: o.indicator for o in Extractor(rules).extract(s).outcomes}
     assert {v: got.get(v) for v in wanted} == wanted
+
+
+@pytest.mark.parametrize("review, plan, wanted", [
+    # a partial-year marker in a clause of its own reads on through the "；" that follow
+    ("1—11月份，固定资产投资增长13.6%，居全省第2位；规上工业增加值增长8%。", "",
+     {13.6: ("2022partial", True), 8: ("2022partial", True)}),
+    # "本届政府收官之年。一年来…": the year, not the five-year term
+    ("2022年是本届政府收官之年。一年来，我们稳住了经济大盘。全年完成一般公共预算收入227亿元，增长9%。", "",
+     {9: ("2022", False)}),
+    ("五年来，本届政府累计新增就业50万人。", "", {50: ("2018-2022", False)}),
+    # a plan clause that names a half year does not make the next clause's figure partial
+    ("", "确保太行实验室上半年揭牌运行，新增省级以上研发平台30家。", {30: ("2023", False)}),
+])
+def test_periods_of_figures(rules, review, plan, wanted):
+    from pathlib import Path
+
+    from checker.ingest import from_bytes
+    from checker.structure import structure
+
+    text = ("新乡市政府工作报告\n——2023年1月4日在新乡市第十四届人民代表大会第一次会议上\n"
+            f"一、2022年和过去五年工作回顾\n{review or '过去一年，经济平稳。'}\n二、2023年工作安排\n{plan or '地区生产总值增长7%。'}\n")
+    s = structure(from_bytes("t.txt", Path("2023.txt"), text.encode("utf-8")))
+    ex = Extractor(rules).extract(s)
+    got = {o.value: (o.period, o.partial_year) for o in ex.outcomes}
+    got.update({c.value: (c.period, False) for c in ex.commitments})
+    assert {v: got.get(v) for v in wanted} == wanted
