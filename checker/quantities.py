@@ -226,6 +226,9 @@ def _build(text: str, m: re.Match) -> Found | None:
             measure = "growth" if re.search(r"增长|下降|降低|提高|增速|涨幅", before) else "share"
     elif unit_norm == "pp":
         measure = "change_pp"
+    elif unit_norm in COUNT_UNITS and re.search(r"累计(?:建成|完成|新增|达到|培育|引进|认定)?[\u4e00-\u9fffA-Za-z0-9]{0,10}$",
+                                                text[max(0, start - 14):start]):
+        measure = "stock"  # "累计建成5G基站6万个": a running total is a level, whatever its verb
     elif verb in STOCK and not (verb in ("超过", "突破", "达", "达到", "至", "为", "超")
                                 and re.search("|".join(FLOW[:12]), text[:start].rsplit("、", 1)[-1])):
         measure = "stock"
