@@ -175,3 +175,21 @@ def test_periods_of_figures(rules, review, plan, wanted):
     got = {o.value: (o.period, o.partial_year) for o in ex.outcomes}
     got.update({c.value: (c.period, False) for c in ex.commitments})
     assert {v: got.get(v) for v in wanted} == wanted
+
+
+@pytest.mark.parametrize("plan, values", [
+    ("广州有66万名在园幼儿，新增学位7万个。", [7]),                 # 有: a fact about the city, not a target
+    ("形成了12项民生实事候选项目，新建公园120座。", [120]),         # 了: already done
+    ("推进南沙港区五期、20万吨级航道前期工作，新建泊位3个。", [3]),   # 20万吨级: the size class of a channel
+    ("没有10个以上项目不开会，新增就业8万人。", [10, 8]),
+])
+def test_plan_figures_that_are_not_targets(rules, plan, values):
+    from pathlib import Path
+
+    from checker.ingest import from_bytes
+    from checker.structure import structure
+
+    text = ("广州市政府工作报告\n——2024年1月10日在广州市第十六届人民代表大会第四次会议上\n"
+            f"一、2023年工作回顾\n过去一年，经济平稳。\n二、2024年工作安排\n{plan}\n")
+    s = structure(from_bytes("t.txt", Path("2024.txt"), text.encode("utf-8")))
+    assert sorted(c.value for c in Extractor(rules).extract(s).commitments) == sorted(values)
