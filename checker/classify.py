@@ -103,6 +103,16 @@ class Classifier:
         if c.sign == -1 and op in (">=", "<="):
             op = "<=" if op == ">=" else ">="  # "降低3%以上" is a change of -3 or less
         s = self.settings
+        verdict, why = self._compare(c, o, t, v, op, direction)
+        if verdict == "not_satisfied" and "-" in o.period and ((o.comparator == ">=" and direction == "higher")
+                                                               or (o.comparator == "<=" and direction == "lower")):
+            # a five-year review's milestone ("五年来…地区生产总值突破3000亿元") against 3600亿元: a bound on the
+            # wrong side of the target says nothing either way (a one-year "突破" figure is read as the result)
+            return "incomparable", f"{why} — the later figure is only a bound ({o.quote})"
+        return verdict, why
+
+    def _compare(self, c: Commitment, o: Outcome, t: float, v: float, op: str, direction: str) -> tuple[str, str]:
+        s = self.settings
         if op == "=":
             if s.plain_figure_reads_as == "exact":
                 ok = abs(v - t) <= 1e-9 * max(1.0, abs(t))
