@@ -266,7 +266,12 @@ def _print_eval(r: dict, n_mistakes: int) -> None:
                   f"met/missed without same-period evidence: {st['claimed_without_same_period_evidence']} "
                   f"({100 * st['claimed_without_same_period_evidence_rate']:.1f}%)", markup=False)
         o = s["outcomes"]
-        out.print(f"  outcomes    labelled {o['labelled']}  found {o['found']}  recall {o['recall']:.3f}", markup=False)
+        line = f"  outcomes    labelled {o['labelled']}  found {o['found']}  recall {o['recall']:.3f}"
+        if "span_items" in o:
+            line += (f"   exhaustive review spans: items {o['span_items']}  predicted {o['span_predicted']}  "
+                     f"precision {o['span_precision']:.3f}  recall {o['span_recall']:.3f}  F1 {o['span_f1']:.3f}  "
+                     f"period {o['span_period_accuracy']:.3f}")
+        out.print(line, markup=False)
         if s["hard_cases"]:
             out.print("  hard cases  status accuracy " + "  ".join(
                 f"{t} {h['status_accuracy']:.2f} ({h['items']})" for t, h in s["hard_cases"].items()), markup=False)

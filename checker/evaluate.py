@@ -72,6 +72,32 @@ class Exhaustive(BaseModel):
     not_commitments: list[NotCommitment] = Field(default_factory=list)
 
 
+class OutcomeItem(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    quote: str = Field(min_length=2)
+    indicator: str
+    value: float
+    unit: str
+    period: str
+
+
+class NotOutcome(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    quote: str = Field(min_length=1)
+    why: str = Field(min_length=2)
+
+
+class OutcomesExhaustive(BaseModel):
+    """A span of a later document's review part in which EVERY quantitative outcome is an item, so outcome
+    extraction precision and recall inside it are exact. Numbers in it that are not outcomes are listed."""
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    document: str = Field(description="One of outcomes_from.")
+    from_: str = Field(alias="from", min_length=4)
+    to: str = Field(min_length=4)
+    items: list[OutcomeItem]
+    not_outcomes: list[NotOutcome] = Field(default_factory=list)
+
+
 class LabelFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     schema_: Literal[1] = Field(alias="schema")
@@ -82,6 +108,7 @@ class LabelFile(BaseModel):
     split: Literal["dev", "holdout"]
     labelled_by: str
     exhaustive: Exhaustive | None = None
+    outcomes_exhaustive: OutcomesExhaustive | None = None
     items: list[LabelItem]
 
 
@@ -201,7 +228,45 @@ class Evaluation:
         in_zone = [c for c in preds if any(a <= c.span.start < b for a, b in zones)]
         return {"file": path.name, "split": lf.split, "items": items, "in_zone": in_zone, "in_headline": in_headline,
                 "in_span": in_span, "in_exact": list(exact.values()), "used": used,
-                "docs": {d.id: d.path for d in run.results.documents}}
+                "docs": {d.id: d.path for d in run.results.documents},
+                "outcome_span": self._outcome_span(path, lf, structured, outcomes_by_doc)}
+
+    def _outcome_span(self, path: Path, lf: LabelFile, structured: list[Structured], by_doc) -> dict | None:
+        """Outcome extraction inside the exhaustively labelled review span: each labelled figure is found when
+        an extracted outcome overlaps its quote with the same value; each extracted outcome in the span that
+        matches no labelled figure is spurious."""
+        ox = lf.outcomes_exhaustive
+        if ox is None:
+            return None
+        if ox.document not in lf.outcomes_from:
+            raise InputError(f"{path}: outcomes_exhaustive.document is not one of outcomes_from")
+        want = resolve(ox.document, self.corpus, self.seeds)
+        s = next(x for x in structured[1:] if x.source.path == want or Path(x.source.path) == want)
+        text = s.source.text.text
+        a, b = _locate(text, ox.from_), None
+        if a is not None:
+            b = _locate(text, ox.to, a[0])
+        if a is None or b is None or b[1] <= a[0]:
+            raise InputError(f"{path}: outcomes_exhaustive span not found in {ox.document}")
+        lo, hi = a[0], b[1]
+        preds = [o for o in by_doc.get(s.document.id, []) if o.kind == "quantitative" and lo <= o.span.start < hi]
+        used: set[str] = set()
+        missed, wrong_period = [], 0
+        for it in ox.items:
+            loc = _locate(text[lo:hi], it.quote)
+            hit = None
+            if loc:
+                qa, qb = lo + loc[0], lo + loc[1]
+                hit = next((o for o in preds if o.id not in used and o.span.start < qb and o.span.end > qa
+                            and o.value is not None and abs(o.value - it.value) < 1e-9), None)
+            if hit is None:
+                missed.append(it.quote)
+                continue
+            used.add(hit.id)
+            wrong_period += it.period != hit.period and not (hit.partial_year and it.period[:4] == hit.period[:4])
+        spurious = [o.quote for o in preds if o.id not in used]
+        return {"items": len(ox.items), "found": len(used), "predicted": len(preds), "wrong_period": wrong_period,
+                "missed": missed, "spurious": spurious}
 
     @staticmethod
     def _exhaustive_span(path: Path, lf: LabelFile, text: str) -> list[tuple[int, int]]:
@@ -312,8 +377,20 @@ def _scores(files: list[dict]) -> dict:
                    "claimed_without_same_period_evidence": no_same_period,
                    "claimed_without_same_period_evidence_rate": round(no_same_period / n, 4) if n else 0.0},
         "outcomes": {"labelled": len(outc), "found": sum(1 for r in outc if r["outcome_found"]),
-                     "recall": round(sum(1 for r in outc if r["outcome_found"]) / len(outc), 4) if outc else 0.0},
+                     "recall": round(sum(1 for r in outc if r["outcome_found"]) / len(outc), 4) if outc else 0.0,
+                     **_outcome_span_scores([f["outcome_span"] for f in files if f.get("outcome_span")])},
     }
+
+
+def _outcome_span_scores(spans: list[dict]) -> dict:
+    if not spans:
+        return {}
+    items = sum(x["items"] for x in spans)
+    found = sum(x["found"] for x in spans)
+    pred = sum(x["predicted"] for x in spans)
+    return {"span_items": items, "span_predicted": pred, **{f"span_{k}": v for k, v in _prf(found, pred - found,
+                                                                                              items - found).items()},
+            "span_period_accuracy": round(1 - sum(x["wrong_period"] for x in spans) / found, 4) if found else 0.0}
 
 
 def summarise(files: list[dict], skipped: list[str]) -> dict:
@@ -340,6 +417,12 @@ def summarise(files: list[dict], skipped: list[str]) -> dict:
             if errs:
                 mistakes.append({"item": where, "kind": "wrong", "id": c.id, "quote": lab.quote, "errors": errs,
                                  "explanation": c.explanation})
+        for q in (f.get("outcome_span") or {}).get("missed", []):
+            mistakes.append({"item": f"{f['file']}#outcomes", "kind": "outcome_not_extracted", "quote": q,
+                             "errors": ["labelled outcome not extracted (or with another value)"]})
+        for q in (f.get("outcome_span") or {}).get("spurious", []):
+            mistakes.append({"item": f"{f['file']}#outcomes", "kind": "outcome_spurious", "quote": q,
+                             "errors": ["extracted outcome, no labelled figure"]})
         for c in f["in_exact"]:
             if c.id not in f["used"]:
                 mistakes.append({"item": f"{f['file']}#spurious", "kind": "spurious", "id": c.id, "quote": c.quote,

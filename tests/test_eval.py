@@ -103,3 +103,37 @@ def test_exhaustive_span_not_found_is_a_located_error(rules, tmp_path):
     p = _hongqi_span_labels(tmp_path, to="这句话不在报告里")
     with pytest.raises(InputError, match=r"span\.yaml: exhaustive\.to quote not found"):
         evaluate([p], rules, corpus=Path("/nonexistent"), seeds=ROOT / "seeds")
+
+
+def _beiguan_outcome_span(tmp_path: Path, drop: str | None = None) -> Path:
+    """The first figures of 北关区's 2026 review as an exhaustive outcome span, optionally minus one item."""
+    from ruamel.yaml import YAML
+
+    y = YAML(typ="safe")
+    data = y.load((ROOT / "tests" / "labels" / "seeds_beiguan_2023.yaml").read_text(encoding="utf-8"))
+    items = [("全区地区生产总值完成 189.3 亿元", "地区生产总值", 189.3, "亿元"), ("同比增长 5.5%", "地区生产总值", 5.5, "%"),
+             ("规模以上工业增加值增长 15.2%", "规模以上工业增加值", 15.2, "%"),
+             ("社会消费品零售总额完成 79.38 亿元", "社会消费品零售总额", 79.38, "亿元"),
+             ("同比增长 5.8%", "社会消费品零售总额", 5.8, "%"), ("一般公共预算收入完成 10.06 亿元", "一般公共预算收入", 10.06, "亿元"),
+             ("全年签约亿元以上项目 69 个", "签约亿元以上项目", 69, "个"), ("总投资 463.48 亿元", "签约项目总投资", 463.48, "亿元")]
+    data["outcomes_exhaustive"] = {
+        "document": "seeds:beiguan_2026_work_report.txt", "from": "全区地区生产总值完成", "to": "总投资 463.48 亿元",
+        "items": [{"quote": q, "indicator": i, "value": v, "unit": u, "period": "2025"} for q, i, v, u in items
+                  if q != drop],
+        "not_outcomes": [{"quote": "增速均居全市第 2 位", "why": "a rank"}]}
+    p = tmp_path / "outspan.yaml"
+    with p.open("w", encoding="utf-8") as fh:
+        YAML(typ="safe", pure=True).dump(data, fh)
+    return p
+
+
+def test_outcome_span_gives_outcome_precision_and_recall(rules, tmp_path):
+    full = evaluate([_beiguan_outcome_span(tmp_path)], rules, corpus=Path("/nonexistent"), seeds=ROOT / "seeds")
+    o = full["overall"]["outcomes"]
+    assert (o["span_items"], o["span_predicted"], o["span_precision"], o["span_recall"]) == (8, 8, 1.0, 1.0)
+    # A figure the labeller left out turns the extracted outcome into a counted false positive.
+    short = evaluate([_beiguan_outcome_span(tmp_path, drop="总投资 463.48 亿元")], rules,
+                     corpus=Path("/nonexistent"), seeds=ROOT / "seeds")
+    o = short["overall"]["outcomes"]
+    assert (o["span_items"], o["span_predicted"], o["span_precision"]) == (7, 8, round(7 / 8, 4))
+    assert [m["quote"] for m in short["mistakes"] if m["kind"] == "outcome_spurious"] == ["总投资463.48亿元"]
