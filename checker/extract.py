@@ -56,6 +56,7 @@ _CUMULATIVE = re.compile(r"五年来|过去五年|五年累计|的五年|十三�
 _CUMULATIVE_CLAUSE = re.compile(r"累计|年均|总量达|总数达|保有量")
 _PARTIAL_CLAUSE = re.compile(r"(?:今年|去年|上年|全市|全区|全县)?" + _PARTIAL.pattern + r"(?:份|以来)?[,，:：]?")
 _NOT_A_TARGET = re.compile(r"(?:^|[^没])有$|了$")
+_RANK_GROUP = re.compile(r"(?:(?<![安定宜民])居|位居|位列|在全国|在全省)$")
 _ONE_YEAR = re.compile(r"一年来|过去一年|这一年")
 _ESTIMATE = re.compile(r"预计|初步核算|初步统计|预估")
 _PAST_IN_PLAN = re.compile(r"^(?:过去一年|去年|上年|20\d\d年(?:全区|全市|全县)?(?:实现|完成))")
@@ -301,8 +302,10 @@ class Extractor:
                     rest = post  # "新开工7791套、建成39223套": stop at the next figure's list
                 tail = self._clean(_DIGIT_SPLIT.split(rest, maxsplit=1)[0])[:16]
                 clause_subjects.append(subj)
-                if c_plan and _NOT_A_TARGET.search(pre) or clause[f.end:f.end + 1] == "级":
-                    # "广州有66万名在园幼儿" (a fact), "形成了12项民生实事候选项目" (done), "20万吨级航道" (a size class)
+                if (c_plan and _NOT_A_TARGET.search(pre) or clause[f.end:f.end + 1] == "级"
+                        or _RANK_GROUP.search(pre)):
+                    # "广州有66万名在园幼儿" (a fact), "形成了12项民生实事候选项目" (done), "20万吨级航道" (a size class),
+                    # "增速居9个国家中心城市首位" (the group a rank is taken in)
                     continue
                 for one in (each or [subj]):
                     self._quantitative(doc, text, p, sent, s0, qstart, qend, one, f, c_period, area, c_plan,

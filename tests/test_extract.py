@@ -137,6 +137,8 @@ def test_subject_of_a_figure(extractor, pre, subject):
     ("净增高新技术企业1800家、科技型中小企业2500家，总数分别突破1.5万家和1.9万家。",
      {1.5: "国家高新技术企业", 1.9: "科技型中小企业"}),
     ("全年接待游客3.06亿人次，旅游总收入3760亿元，分别增长10.3%和12.3%。", {10.3: "接待游客", 12.3: "旅游总收入"}),
+    # the group a rank is taken in is not a result
+    ("规模以上工业增加值增长12.8%，增速居9个国家中心城市首位。", {12.8: "规模以上工业增加值", 9: None}),
 ])
 def test_what_each_figure_counts(rules, sentence, wanted):
     from pathlib import Path
