@@ -248,9 +248,12 @@ class Extractor:
                           or self._respective_back(clause, found, last_clause, sentence_subjects[-len(found):]))
             clause_subjects: list[str] = []
             each = self._each(clause, found)
-            if respective and found[-1].quantity.comparator in ("~", ">=", "<="):
-                # "分别增长6%和7%左右": the closing 左右 (以上, 以内) reads on every figure of the list
-                cmp_ = found[-1].quantity.comparator
+            lead_cmp = found[0].quantity.comparator if respective and clause[:found[0].start].rstrip().endswith(
+                ("超过", "突破", "不少于", "不低于", "达到以上", "控制在", "不超过", "低于", "高于")) else "="
+            if respective and (found[-1].quantity.comparator in ("~", ">=", "<=") or lead_cmp in (">=", "<=")):
+                # "分别增长6%和7%左右": the closing 左右 (以上, 以内) reads on every figure of the list, and so does
+                # a leading 超过 ("分别超过5800家、460家、310家")
+                cmp_ = found[-1].quantity.comparator if found[-1].quantity.comparator != "=" else lead_cmp
                 found = [f if f.quantity.comparator != "=" else
                          Found(f.start, f.end, f.quantity.model_copy(update={"comparator": cmp_}), f.verb, f.tier_hint)
                          for f in found]

@@ -195,3 +195,21 @@ def test_plan_figures_that_are_not_targets(rules, plan, values):
             f"一、2023年工作回顾\n过去一年，经济平稳。\n二、2024年工作安排\n{plan}\n")
     s = structure(from_bytes("t.txt", Path("2024.txt"), text.encode("utf-8")))
     assert sorted(c.value for c in Extractor(rules).extract(s).commitments) == sorted(values)
+
+
+@pytest.mark.parametrize("plan, comparators", [
+    ("雏鹰、瞪羚、领军企业分别超过5800家、460家、310家。", {5800: ">=", 460: ">=", 310: ">="}),   # a leading 超过
+    ("城镇和农村居民人均可支配收入分别增长6%和7%左右。", {6: "~", 7: "~"}),                   # a closing 左右
+    ("新签约、新落地项目分别为2000个和1000个。", {2000: "=", 1000: "="}),
+])
+def test_a_comparator_reads_on_every_figure_of_a_respective_list(rules, plan, comparators):
+    from pathlib import Path
+
+    from checker.ingest import from_bytes
+    from checker.structure import structure
+
+    text = ("天津市政府工作报告\n——2023年1月14日在天津市第十八届人民代表大会第一次会议上\n"
+            f"一、2022年工作回顾\n过去一年，经济平稳。\n二、2023年工作安排\n{plan}\n")
+    s = structure(from_bytes("t.txt", Path("2023.txt"), text.encode("utf-8")))
+    got = {c.value: c.comparator for c in Extractor(rules).extract(s).commitments}
+    assert got == comparators
