@@ -247,10 +247,10 @@ class Extractor:
                           or self._respective_back(clause, found, last_clause, last_subjects)
                           or self._respective_back(clause, found, last_clause, sentence_subjects[-len(found):]))
             clause_subjects: list[str] = []
-            each = self._each(clause, found)
-            lead_cmp = found[0].quantity.comparator if respective and clause[:found[0].start].rstrip().endswith(
+            listed = respective or (len(found) > 1 and "分别" in clause[:found[0].start])
+            lead_cmp = found[0].quantity.comparator if listed and clause[:found[0].start].rstrip().endswith(
                 ("超过", "突破", "不少于", "不低于", "达到以上", "控制在", "不超过", "低于", "高于")) else "="
-            if respective and (found[-1].quantity.comparator in ("~", ">=", "<=") or lead_cmp in (">=", "<=")):
+            if listed and (found[-1].quantity.comparator in ("~", ">=", "<=") or lead_cmp in (">=", "<=")):
                 # "分别增长6%和7%左右": the closing 左右 (以上, 以内) reads on every figure of the list, and so does
                 # a leading 超过 ("分别超过5800家、460家、310家")
                 cmp_ = found[-1].quantity.comparator if found[-1].quantity.comparator != "=" else lead_cmp
@@ -310,6 +310,7 @@ class Extractor:
                     # "广州有66万名在园幼儿" (a fact), "形成了12项民生实事候选项目" (done), "20万吨级航道" (a size class),
                     # "增速居9个国家中心城市首位" (the group a rank is taken in)
                     continue
+                each = None if respective else self._each(clause, found, fi)
                 for one in (each or [subj]):
                     self._quantitative(doc, text, p, sent, s0, qstart, qend, one, f, c_period, area, c_plan,
                                        c_partial, clause_cum, estimate, commitments, outcomes, seen, tail)
@@ -356,12 +357,11 @@ class Extractor:
             return None
         return [t + head for t in things]
 
-    def _each(self, clause: str, found: list[Found]) -> list[str] | None:
-        """Subjects for "开工项目、投产项目均达到10个以上" / "持牌金融机构、上市企业各10家": one figure that
-        holds for each thing of a list, so one commitment per thing; None otherwise."""
-        if len(found) != 1:
-            return None
-        pre = clause[:found[0].start]
+    def _each(self, clause: str, found: list[Found], fi: int = 0) -> list[str] | None:
+        """Subjects for "开工项目、投产项目均达到10个以上" / "持牌金融机构、上市企业各10家": a figure that holds
+        for each thing of the list just before it ("…单项冠军企业1家和省级创新龙头企业、瞪羚企业各3家"), so one
+        commitment per thing; None otherwise."""
+        pre = clause[found[fi - 1].end if fi else 0: found[fi].start]
         if not _EACH.search(pre):
             return None
         parts = [q for q in _RESPECTIVE_JOIN.split(self._subject(_EACH.sub("", pre))) if len(q) >= 2]

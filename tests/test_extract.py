@@ -47,11 +47,13 @@ def test_respective_list_named_in_the_clause_before(extractor, before, before_su
     ("新增持牌金融机构、上市企业各10家左右", ["新增持牌金融机构", "上市企业"]),
     ("新增艺术空间、全民阅读点均超100个", ["新增艺术空间", "全民阅读点"]),
     ("接待游客人次、旅游收入均增长10%", ["接待游客人次", "旅游收入"]),
+    ("新培育国家级制造业单项冠军企业1家和省级创新龙头企业、瞪羚企业各3家", ["省级创新龙头企业", "瞪羚企业"]),
     ("新增上市企业10家", None),
     ("开工项目、投产项目分别达到10个和12个", None),                  # two figures: a respective list instead
 ])
 def test_one_figure_for_each_thing_of_a_list(extractor, clause, subjects):
-    assert extractor._each(clause, find_quantities(clause)) == subjects
+    found = find_quantities(clause)
+    assert extractor._each(clause, found, len(found) - 1) == subjects
 
 
 @pytest.mark.parametrize("a, b, why", [
