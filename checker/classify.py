@@ -80,6 +80,15 @@ def full_trace(c: Commitment, doc_path: str) -> list[TraceStep]:
             TraceStep(step="verdict", detail=f"{STATUS_LABEL.get(c.status or '', c.status)} by {c.rule}: {c.explanation}")]
 
 
+
+_PART_NAMES = {"Q1": "一季度", "H1": "上半年", "Q1-Q3": "前三季度", "partial": "部分月份"}
+
+
+def period_text(period: str) -> str:
+    """'2022' -> 2022年, '2022Q1-Q3' -> 2022年前三季度, '2018-2022' -> 2018-2022年."""
+    m = re.fullmatch(r"(\d{4})(Q1-Q3|Q1|H1|partial)", period)
+    return f"{m.group(1)}年{_PART_NAMES[m.group(2)]}" if m else f"{period}年"
+
 class Classifier:
     def __init__(self, rules: RuleSet, documents: list[Document]):
         self.rules = rules
@@ -204,6 +213,19 @@ class Classifier:
                             ctx["comparison"] = result
                             ctx["evidence_period"] = "same"
                             evidence.append(self._evidence(c, k, rel))
+                elif rel == "partial_year":
+                    # a count or amount for part of the plan year that already reaches a floor settles it
+                    o = k.outcome
+                    if (decisive is None and o.period[:4] == c.period and c.unit_norm not in ("%", "pp")
+                            and c.measure in ("flow", "level", "stock") and c.comparator in ("=", ">=", "~")):
+                        result, why = self.compare(c, o)
+                        if result == "satisfied":
+                            trace.append(_step(step="compare", detail=f"{describe_target(c)} vs {describe_outcome(o)} "
+                                               f"(part of the year): {why} → reached early", passed=True))
+                            decisive = k
+                            ctx["comparison"] = result
+                            ctx["evidence_period"] = "partial"
+                            evidence.append(self._evidence(c, k, rel))
                 elif k.score >= self.rules.matching.proxy_cutoff and _period_end(k.outcome.period) >= _period_start(c.period):
                     proxies.append(self._evidence(c, k, rel))
             else:
@@ -267,6 +289,7 @@ class Classifier:
         values = {
             "target": describe_target(c), "outcome": describe_outcome(o) if o else "—",
             "outcome_document": docname(o.document) if o else "—", "outcome_period": o.period if o else "—",
+            "outcome_period_text": period_text(o.period) if o else "—",
             "period": c.period, "indicator": c.indicator or "", "entity": c.entity or "", "stage": c.stage or "",
             "outcome_stage": (o.stage or "") if o else "",
             "later_documents": "、".join(docname(d.id) for d in sorted(later_docs, key=lambda d: d.order_key())) or "无",

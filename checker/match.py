@@ -245,7 +245,9 @@ class Matcher:
         docs = {d.id: d for d in documents}
         by_gov_out: dict[str, list[Outcome]] = defaultdict(list)
         for o in outcomes:
-            if not o.partial_year:
+            # partial-year figures take part only for counts and amounts: "1—11月签约亿元以上项目318个" already
+            # settles a floor of 140 for the year (a rate for part of a year settles nothing)
+            if not o.partial_year or (o.kind == "quantitative" and o.unit_norm not in ("%", "pp")):
                 by_gov_out[o.government].append(o)
         blocks: dict[tuple[str, str], list[Commitment]] = defaultdict(list)
         for c in commitments:

@@ -39,7 +39,7 @@ STATUS_FIELDS: dict[str, tuple[type, tuple[str, ...] | None]] = {
     "kind": (str, ("quantitative", "qualitative")),
     "comparison": (str, ("satisfied", "not_satisfied", "incomparable", "none")),
     "stage_relation": (str, ("reached", "not_reached", "none")),
-    "evidence_period": (str, ("same", "later", "none")),
+    "evidence_period": (str, ("same", "partial", "later", "none")),
     "proxy_found": (bool, None),
     "mentioned": (bool, None),
     "recommitted": (bool, None),
@@ -202,7 +202,8 @@ class StatusLevel(Level):
         return self
 
 
-EXPLANATION_FIELDS = ("target", "outcome", "outcome_document", "outcome_period", "period", "indicator", "entity",
+EXPLANATION_FIELDS = ("target", "outcome", "outcome_document", "outcome_period", "outcome_period_text", "period",
+                      "indicator", "entity",
                       "stage", "outcome_stage", "later_documents", "proxy", "recommitted_in", "tolerance", "score")
 
 
