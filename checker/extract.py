@@ -56,6 +56,9 @@ _CUMULATIVE = re.compile(r"五年来|过去五年|五年累计|的五年|十三�
 _CUMULATIVE_CLAUSE = re.compile(r"累计|年均|总量达|总数达|保有量")
 _PARTIAL_CLAUSE = re.compile(r"(?:今年|去年|上年|全市|全区|全县)?" + _PARTIAL.pattern + r"(?:份|以来)?[,，:：]?")
 _NOT_A_TARGET = re.compile(r"(?:^|[^没])有$|了$")
+_BASE_YEAR = re.compile(r"(?:较|比|相比|相较于?|与)((?:19|20)\d\d)年(?:末|底)?(?:相比)?")
+_DESCRIPTOR = re.compile(r"总投资(?:约|超过|超|达|近|逾)?$")
+_RATIO_HEADS = frozenset({"比例", "比重", "占比", "比率", "水平", "规模", "总量", "数量", "总额", "增速", "增幅", "指数"})
 _RANK_GROUP = re.compile(r"(?:(?<![安定宜民])居|位居|位列|在全国|在全省)$")
 _ONE_YEAR = re.compile(r"一年来|过去一年|这一年")
 _ESTIMATE = re.compile(r"预计|初步核算|初步统计|预估")
@@ -299,15 +302,20 @@ class Extractor:
                 else:
                     carried = (subj, c0)
                 qend = c0 + f.end
+                base_year = _BASE_YEAR.search(clause[:f.start])
                 clause_cum = cumulative or (p.part == "review" and bool(_CUMULATIVE_CLAUSE.search(clause[:f.end])))
+                if base_year and int(base_year.group(1)) < int(c_period[:4]) - 1 and "-" not in c_period:
+                    # "能耗较2020年下降11.7%": a change over several years, not the year's
+                    c_period, clause_cum = f"{int(base_year.group(1)) + 1}-{c_period[:4]}", True
                 rest = re.split(r"[,，。;；]", clause[f.end:], maxsplit=1)[0]
                 if _DIGIT.search(rest):
                     rest = post  # "新开工7791套、建成39223套": stop at the next figure's list
                 tail = self._clean(_DIGIT_SPLIT.split(rest, maxsplit=1)[0])[:16]
                 clause_subjects.append(subj)
-                if (c_plan and _NOT_A_TARGET.search(pre) or clause[f.end:f.end + 1] == "级"
+                if (c_plan and (_NOT_A_TARGET.search(pre) or _DESCRIPTOR.search(pre)) or clause[f.end:f.end + 1] == "级"
                         or _RANK_GROUP.search(pre)):
-                    # "广州有66万名在园幼儿" (a fact), "形成了12项民生实事候选项目" (done), "20万吨级航道" (a size class),
+                    # "广州有66万名在园幼儿" (a fact), "形成了12项民生实事候选项目" (done), "总投资12.7亿元" (the size
+                    # of the projects pushed, in a plan), "20万吨级航道" (a size class),
                     # "增速居9个国家中心城市首位" (the group a rank is taken in)
                     continue
                 each = None if respective else self._each(clause, found, fi)
@@ -393,7 +401,9 @@ class Extractor:
                 s = s[: -len(v)]
                 break
         if "的" in s:
-            s = s.rsplit("的", 1)[1]
+            head, _, tail = s.rpartition("的")
+            # "环保投入相当于全市生产总值的比例": a bare 比例 names nothing; keep whose ratio it is
+            s = tail if tail not in _RATIO_HEADS else s
         if "、" in s:
             # "七成以上村建成经济强村、“百万元村”突破300个": a list part with its own figure is another target
             parts = s.split("、")

@@ -119,6 +119,8 @@ def test_canonical_indicator(extractor, raw, canonical):
 
 
 @pytest.mark.parametrize("pre, subject", [
+    ("环保投入相当于全市生产总值的比例保持在", "环保投入相当于全市生产总值的比例"),   # a bare 比例 names nothing
+    ("规模以上工业企业的研发活动覆盖率达到", "研发活动覆盖率"),
     ("七成以上村建成经济强村、“百万元村”突破", "百万元村"),       # a list part with its own figure is another target
     ("城镇居民和农村居民人均可支配收入", "城镇居民和农村居民人均可支配收入"),
     ("开工项目、投产项目", "开工项目、投产项目"),                 # a plain list stays whole (shared figure)
@@ -163,6 +165,9 @@ def test_what_each_figure_counts(rules, sentence, wanted):
     ("2022年是本届政府收官之年。一年来，我们稳住了经济大盘。全年完成一般公共预算收入227亿元，增长9%。", "",
      {9: ("2022", False)}),
     ("五年来，本届政府累计新增就业50万人。", "", {50: ("2018-2022", False)}),
+    # a change against a base year several years back is a multi-year change
+    ("预计单位地区生产总值能耗较2018年下降11.7%。", "", {11.7: ("2019-2022", False)}),
+    ("全年单位地区生产总值能耗比上年下降3.1%。", "", {3.1: ("2022", False)}),
     # a plan clause that names a half year does not make the next clause's figure partial
     ("", "确保太行实验室上半年揭牌运行，新增省级以上研发平台30家。", {30: ("2023", False)}),
 ])
@@ -186,6 +191,7 @@ def test_periods_of_figures(rules, review, plan, wanted):
     ("形成了12项民生实事候选项目，新建公园120座。", [120]),         # 了: already done
     ("推进南沙港区五期、20万吨级航道前期工作，新建泊位3个。", [3]),   # 20万吨级: the size class of a channel
     ("没有10个以上项目不开会，新增就业8万人。", [10, 8]),
+    ("抓好总投资412.3亿元、共228个重点项目建设，完成投资50亿元。", [228, 50]),   # 总投资: the projects' size
 ])
 def test_plan_figures_that_are_not_targets(rules, plan, values):
     from pathlib import Path
