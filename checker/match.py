@@ -116,6 +116,19 @@ def mask_digits(s: str) -> str:
     return _NUMBER.sub("#", s)
 
 
+def different_subject(a: str, b: str) -> bool:
+    """Do two texts name the same kind of figure for different things - the same head after different
+    modifiers with no character in common ("文化产业增加值" / "汽车产业增加值", "战略性新兴产业投资" / "工业投资")?
+    A modifier on one side only ("规上工业增加值" / "工业增加值") is a narrower or wider wording, not another thing."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    if n < 2:
+        return False
+    pa, pb = a[:len(a) - n], b[:len(b) - n]
+    return len(pa) >= 2 and len(pb) >= 2 and not set(pa) & set(pb)
+
+
 class _LazyContext(dict):
     """A pair's facts for the level tests; the costly ones are computed on first use (`get`)."""
 
@@ -375,7 +388,8 @@ class Matcher:
             scope_mismatch=lambda: c.kind == "quantitative" and self.scope.mismatch(
                 self._processed(c), self._processed(o), self._core(c), self._core(o),
                 self._parts(c), self._parts(o)) is not None,
-            generic_wording=lambda: self._core(c) in self.generic or self._core(o) in self.generic)
+            generic_wording=lambda: self._core(c) in self.generic or self._core(o) in self.generic,
+            different_subject=lambda: different_subject(self._core(c), self._core(o)))
         label, code = "none", ""
         for lv, when, anys in self.levels:
             ok = lv.else_ or (all(test_passes(t, ctx) for t in when) and

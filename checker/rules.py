@@ -55,6 +55,7 @@ MATCH_FIELDS: dict[str, tuple[type, tuple[str, ...] | None]] = {
     "same_indicator": (bool, None),
     "indicator_known": (bool, None),
     "indicators_conflict": (bool, None),
+    "different_subject": (bool, None),
     "scope_mismatch": (bool, None),
     "unit_compatible": (bool, None),
     "same_measure": (bool, None),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checker.extract import Extractor
-from checker.match import Matcher
+from checker.match import Matcher, different_subject
 from checker.quantities import find_quantities
 
 
@@ -222,3 +222,14 @@ def test_a_comparator_reads_on_every_figure_of_a_respective_list(rules, plan, co
     s = structure(from_bytes("t.txt", Path("2023.txt"), text.encode("utf-8")))
     got = {c.value: c.comparator for c in Extractor(rules).extract(s).commitments}
     assert got == comparators
+
+
+@pytest.mark.parametrize("a, b, different", [
+    ("文化产业增加值", "汽车产业增加值", True),      # the same kind of rate for two other things
+    ("服务业增加值", "文化产业增加值", True),
+    ("规上工业增加值", "工业增加值", False),         # a modifier on one side only: a narrower wording
+    ("金融业增加值", "金融业增加值", False),
+    ("地区生产总值", "居民人均可支配收入", False),   # nothing in common at the end: not this test's business
+])
+def test_different_subject(a, b, different):
+    assert different_subject(a, b) is different
