@@ -59,6 +59,10 @@ _NOT_A_TARGET = re.compile(r"(?:^|[^没])有$|了$")
 _BASE_YEAR = re.compile(r"(?:较|比|相比|相较于?|与)((?:19|20)\d\d)年(?:末|底)?(?:相比)?")
 _DESCRIPTOR = re.compile(r"总投资(?:约|超过|超|达|近|逾)?$")
 _RATIO_HEADS = frozenset({"比例", "比重", "占比", "比率", "水平", "规模", "总量", "数量", "总额", "增速", "增幅", "指数"})
+_TASK_VERB = re.compile(r"(?:完成|实现|新增|新建|建成|开工|培育|引进|打造|实施|开展|举办|推动|推进|提供|发放)")
+_STAGES = r"(?:新开工|开工|完工|竣工|建成|投用|交付|开业|投产|签约|落地)"
+_STAGE_ONLY = re.compile(_STAGES)
+_STAGE_END = re.compile(_STAGES + "$")
 _RANK_GROUP = re.compile(r"(?:(?<![安定宜民])居|位居|位列|在全国|在全省)$")
 _ONE_YEAR = re.compile(r"一年来|过去一年|这一年")
 _ESTIMATE = re.compile(r"预计|初步核算|初步统计|预估")
@@ -267,6 +271,12 @@ class Extractor:
                 subj = respective[fi] if respective else self._subject(pre)
                 if fi == 0:
                     list_lead = "" if _ONLY_VERBS.fullmatch(subj or "-") and subj not in _BARE_VERBS else subj
+                stage = _STAGE_ONLY.fullmatch(subj or "")
+                if fi and stage and clause_subjects:
+                    # "老楼加装电梯新开工1000部、完工600部": the second stage counts the same thing
+                    before = _STAGE_END.search(clause_subjects[-1])
+                    if before and before.start() >= 2:
+                        subj = clause_subjects[-1][:before.start()] + subj
                 if subj and _PERIOD_ONLY.fullmatch(subj):
                     subj = ""  # "前三季度增长5.5%": a period, not a subject; the carried subject applies
                 elif subj and carried and _TOTAL_ONLY.fullmatch(subj) and "分别" not in clause:
@@ -405,11 +415,15 @@ class Extractor:
             # "环保投入相当于全市生产总值的比例": a bare 比例 names nothing; keep whose ratio it is
             s = tail if tail not in _RATIO_HEADS else s
         if "、" in s:
-            # "七成以上村建成经济强村、“百万元村”突破300个": a list part with its own figure is another target
+            # "七成以上村建成经济强村、“百万元村”突破300个": a list part with its own figure is another target;
+            # "推进核心区平房整院落退租、完成申请式退租2000户": so is a task before a part led by its own verb
             parts = s.split("、")
             own = [i for i, q in enumerate(parts[:-1]) if _OWN_FIGURE.search(q)]
             if own and len("".join(parts[own[-1] + 1:])) >= 2:
                 s = "、".join(parts[own[-1] + 1:])
+            elif (len(parts) >= 2 and _TASK_VERB.match(parts[-1]) and len(parts[-1]) >= 4
+                  and len(parts[-2]) >= 6 and not _ONLY_VERBS.fullmatch(parts[-2])):
+                s = parts[-1]
         s = self._clean(s)[-24:]
         if s.count("“") != s.count("”"):
             s = s.replace("“", "").replace("”", "")  # "“同城通办”事项" cut to "同城通办”事项"

@@ -123,6 +123,8 @@ def test_canonical_indicator(extractor, raw, canonical):
     ("环保投入相当于全市生产总值的比例保持在", "环保投入相当于全市生产总值的比例"),   # a bare 比例 names nothing
     ("规模以上工业企业的研发活动覆盖率达到", "研发活动覆盖率"),
     ("七成以上村建成经济强村、“百万元村”突破", "百万元村"),       # a list part with its own figure is another target
+    ("推进核心区平房整院落退租、完成申请式退租", "申请式退租"),   # so is a task before a part with its own verb
+    ("新建、改扩建中小学", "新建、改扩建中小学"),                  # a list of verbs is not a task
     ("城镇居民和农村居民人均可支配收入", "城镇居民和农村居民人均可支配收入"),
     ("开工项目、投产项目", "开工项目、投产项目"),                 # a plain list stays whole (shared figure)
 ])
@@ -142,6 +144,9 @@ def test_subject_of_a_figure(extractor, pre, subject):
     ("净增高新技术企业1800家、科技型中小企业2500家，总数分别突破1.5万家和1.9万家。",
      {1.5: "国家高新技术企业", 1.9: "科技型中小企业"}),
     ("全年接待游客3.06亿人次，旅游总收入3760亿元，分别增长10.3%和12.3%。", {10.3: "接待游客", 12.3: "旅游总收入"}),
+    # a second stage after 、 counts the same thing as the first
+    ("老楼加装电梯新开工1000部、完工600部。", {1000: "老楼加装电梯新开工", 600: "老楼加装电梯完工"}),
+    ("棚户区改造新开工7791套、建成39223套。", {7791: "棚户区改造新开工", 39223: "棚户区改造建成"}),
     # the group a rank is taken in is not a result
     ("规模以上工业增加值增长12.8%，增速居9个国家中心城市首位。", {12.8: "规模以上工业增加值", 9: None}),
 ])
