@@ -119,6 +119,7 @@ class Extractor:
                                                         "加强", "提升", "优化", "深化", "培育", "发展", "壮大", "做强",
                                                         "做大", "保障", "服务", "聚焦", "用好", "落实", "鼓励", "引导"]
         self._entity_stop = re.compile("(" + "|".join(map(re.escape, sorted(set(verbs), key=len, reverse=True))) + ")")
+        self._generic_figure = frozenset(rules.matching.generic_words)
 
     # ------------------------------------------------------------ vocabulary
     def canonical(self, raw: str | None) -> str | None:
@@ -331,9 +332,20 @@ class Extractor:
                 each = None if respective else self._each(clause, found, fi)
                 for one in (each or [subj]):
                     self._quantitative(doc, text, p, sent, s0, qstart, qend, one, f, c_period, area, c_plan,
-                                       c_partial, clause_cum, estimate, commitments, outcomes, seen, tail)
+                                       c_partial, clause_cum, estimate, commitments, outcomes, seen, tail,
+                                       self._context_of(one, last_clause, last_subjects)
+                                       if f.quantity.unit_norm == "元" else "")
             last_clause, last_subjects = clause, clause_subjects
             sentence_subjects += clause_subjects
+
+    def _context_of(self, subj: str, last_clause: str, last_subjects: list[str]) -> str:
+        """For an amount whose subject names nothing on its own ("完成投资2150亿元"), what the clause before is
+        about ("持续推进重大工程建设，全年完成投资2150亿元" -> 重大工程建设): compared along with the subject."""
+        core = re.sub(r"^(?:全年|年度|今年|当年)", "", _LEAD_VERBS.sub("", subj or ""))
+        if not last_clause or (subj not in self._generic_figure and core not in self._generic_figure):
+            return ""
+        about = last_subjects[-1] if last_subjects else self._subject(re.sub(r"[，,:：]$", "", last_clause))
+        return _LEAD_VERBS.sub("", about)[-12:]
 
     def _respective(self, clause: str, found: list[Found]) -> list[str] | None:
         """Subjects for "A、B分别增长6%、7%" (each number its own thing), or None. The shared head of the list
@@ -430,7 +442,7 @@ class Extractor:
         return s
 
     def _quantitative(self, doc, text, p, sent, s0, qstart, qend, subj, f: Found, period, area, is_plan, partial,
-                      cumulative, estimate, commitments, outcomes, seen, tail: str = "") -> None:
+                      cumulative, estimate, commitments, outcomes, seen, tail: str = "", context: str = "") -> None:
         start, end = s0 + qstart, s0 + qend
         # trim leading punctuation
         while start < end and text.text[start] in ",，、:：;； ":
@@ -451,7 +463,7 @@ class Extractor:
             comparator=q.comparator, value=q.value, value_high=q.value_high, unit=q.unit, value_norm=q.value_norm,
             unit_norm=q.unit_norm, sign=q.sign, measure=q.measure,
             # what is counted often follows the number ("打造10个直播电商集聚区"): compare it too
-            match_text=(subj + tail if subj and len(tail) >= 2 and tail not in subj else subj) or quote,
+            match_text=context + ((subj + tail if subj and len(tail) >= 2 and tail not in subj else subj) or quote),
         )
         if is_plan:
             commitments.append(Commitment(id=record_id("C", doc.id, key, n), tier=f.tier_hint or "primary", **common))

@@ -238,3 +238,21 @@ def test_a_comparator_reads_on_every_figure_of_a_respective_list(rules, plan, co
 ])
 def test_different_subject(a, b, different):
     assert different_subject(a, b) is different
+
+
+@pytest.mark.parametrize("plan, value, context", [
+    ("持续推进重大工程建设，全年完成投资2150亿元。", 2150, "重大工程建设"),   # 投资 alone names nothing
+    ("新开工项目50个，完成投资1500亿元。", 1500, "新开工项目"),        # the thing of the figure before
+    ("持续推进重大工程建设，新增人才公寓500套。", 500, ""),                 # a subject of its own needs no context
+])
+def test_generic_amounts_are_compared_with_what_the_clause_before_is_about(rules, plan, value, context):
+    from pathlib import Path
+
+    from checker.ingest import from_bytes
+    from checker.structure import structure
+
+    text = ("上海市政府工作报告\n——2023年1月12日在上海市第十六届人民代表大会第一次会议上\n"
+            f"一、2022年工作回顾\n过去一年，经济平稳。\n二、2023年工作安排\n{plan}\n")
+    s = structure(from_bytes("t.txt", Path("2023.txt"), text.encode("utf-8")))
+    c = next(c for c in Extractor(rules).extract(s).commitments if c.value == value)
+    assert c.match_text.startswith(context) and (context == "" or c.match_text != c.indicator)
