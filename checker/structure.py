@@ -35,11 +35,11 @@ _YEAR_IN_NAME = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)年")
 _FIVE = re.compile(r"(十一五|十二五|十三五|十四五|十五五|十六五)")
 
-REVIEW_WORDS = re.compile(r"回顾|执行情况|主要成就|过去一年|过去五年|工作总结|完成情况|一年来|五年来|成效|取得的成绩")
+REVIEW_WORDS = re.compile(r"回顾|执行情况|主要成就|过去一年|过去五年|工作总结|完成情况|一年来|五年来|成效|取得的成绩|发展成就|发展成绩")
 PLAN_WORDS = re.compile(
     r"工作安排|重点工作|重点任务|主要目标|预期目标|目标任务|总体要求|工作目标|主要任务|今后五年|发展计划|计划\(草案\)|"
     r"政府自身建设|民生实事|工作建议|奋斗目标|工作重点|主要工作|工作任务|形势与目标|形势和目标|发展目标|目标与任务|目标和任务|"
-    r"政府治理|自身建设|主要措施"
+    r"政府治理|自身建设|主要措施|展望"
 )
 GLOSSARY_WORDS = re.compile(r"名词解释|词语解释|名词注释|注释|附注|词条解释|有关用语|用语说明")
 LEVEL1 = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|第[一二三四五六七八九十]{1,3}部分)")
@@ -255,11 +255,19 @@ def _is_part_heading(p: Paragraph) -> str | None:
     t = p.text
     if _GLOSSARY_START.match(t):
         return "glossary"  # also when the heading line was joined to the first entry
-    if len(t) > 45 or LEVEL2.match(t):
+    if len(t) > (60 if LEVEL1.match(t) else 45) or LEVEL2.match(t):
         return None
     body = LEVEL1.sub("", t)
-    if re.search(r"[。;；!！?？]", body) or (re.search(r"[,，]", body) and not (LEVEL1.match(t) and len(t) <= 40)):
-        return None  # a sentence, not a heading ("二、牢记嘱托、感恩奋进，在…奋勇争先" is a numbered heading)
+    if re.search(r"[。;；!！?？]", body):
+        return None  # a sentence, not a heading
+    if re.search(r"[,，]", body) and not (LEVEL1.match(t) and len(t) <= 40):
+        # a long numbered line with commas is a part heading only when it says which part
+        # ("二、展望2023年，我们要乘势而上、接续奋斗，努力开创…新局面"); otherwise it is a sentence
+        if LEVEL1.match(t) and REVIEW_WORDS.search(body[:12]):
+            return "review"
+        if LEVEL1.match(t) and PLAN_WORDS.search(body[:12]):
+            return "plan"
+        return None
     if GLOSSARY_WORDS.search(body) and len(body) <= 20:
         return "glossary"
     if REVIEW_WORDS.search(body):

@@ -94,6 +94,25 @@ def test_plan_part_headings(plan_heading):
     assert kinds.get("plan", "").replace(",", "，") in (plan_heading.replace(" ", ""), plan_heading)
 
 
+@pytest.mark.parametrize("review_heading, plan_heading", [
+    ("一、回顾2022年，我们解放思想、奋发进取，实现经济总量过万亿根基更稳、底气更足",
+     "二、展望2023年，我们要乘势而上、接续奋斗，努力开创现代化、国际化美丽省会城市建设新局面"),
+    ("一、“十四五”时期发展成就和2025年主要工作", "二、“十五五”时期主要目标任务和2026年工作安排"),
+])
+def test_long_numbered_part_headings(review_heading, plan_heading):
+    """Markdown reports with a long numbered heading that says which part it opens (石家庄 2023, 深圳 2026)."""
+    from pathlib import Path
+
+    from checker.ingest import from_bytes
+    from checker.structure import structure
+
+    text = (f"——2023年2月3日在石家庄市第十五届人民代表大会第四次会议上\n\n{review_heading}\n\n"
+            f"过去一年，地区生产总值增长6.1%。\n\n{plan_heading}\n\n地区生产总值增长6%左右。\n")
+    s = structure(from_bytes("石家庄市/2023.md", Path("石家庄市/2023.md"), text.encode("utf-8")))
+    kinds = [sec.kind for sec in s.document.sections]
+    assert "review" in kinds and "plan" in kinds
+
+
 def test_review_opening_is_not_a_plan():
     from pathlib import Path
 
