@@ -64,7 +64,8 @@ _STAGES = r"(?:新开工|开工|完工|竣工|建成|投用|交付|开业|投产
 _STAGE_ONLY = re.compile(_STAGES)
 _STAGE_END = re.compile(_STAGES + "$")
 _RANK_GROUP = re.compile(r"(?:(?<![安定宜民])居|位居|位列|在全国|在全省)$")
-_ONE_YEAR = re.compile(r"一年来|过去一年|这一年")
+_TERM_START = re.compile(r"人大一次会议以来|本届政府以来|过去五年|五年来|五年间")
+_ONE_YEAR = re.compile(r"一年来|过去一年|过去的一年|这一年")
 _ESTIMATE = re.compile(r"预计|初步核算|初步统计|预估")
 _PAST_IN_PLAN = re.compile(r"^(?:过去一年|去年|上年|20\d\d年(?:全区|全市|全县)?(?:实现|完成))")
 _TARGET_YEAR = re.compile(r"到(20\d\d)年|(20\d\d)年(?:底|前|末|内)")
@@ -162,14 +163,26 @@ class Extractor:
         commitments: list[Commitment] = []
         outcomes: list[Outcome] = []
         seen: dict[str, int] = {}
+        # A review of the whole term and the last year (一、本届政府及2022年工作回顾) opens with the term: its
+        # paragraphs are five-year figures from a term marker (市七届人大一次会议以来, 五年来) until a paragraph
+        # turns to the year (一年来, 过去一年, 2022年是…).
+        term_review = any("-" in r for r in doc.reviews)
+        term_mode, last_part = False, None
         for p in s.paragraphs:
+            if p.part != last_part:
+                term_mode, last_part = False, p.part
             if p.part not in ("review", "plan"):
                 continue
+            if p.part == "review" and term_review and re.search(r"[。；;]", p.text):  # not the part's heading
+                if _ONE_YEAR.search(p.text[:60]) or re.match(rf"(?:各位代表[！!，,：:]\s*)?{doc.year - 1}年", p.text):
+                    term_mode = False
+                elif _TERM_START.search(p.text[:40]):
+                    term_mode = True
             if len(p.text) <= 24 and not re.search(r"[。，,;；：:]", p.text):
                 continue  # a heading line ("预期目标 全区经济增长6.5%") repeats what its body says
             partial_para = bool(_PARTIAL.search(p.text[:12]))
-            five_year_para = (p.part == "review" and bool(_CUMULATIVE.search(p.text[:40]))
-                              and not _ONE_YEAR.search(p.text[:60]))
+            five_year_para = p.part == "review" and (term_mode or (bool(_CUMULATIVE.search(p.text[:40]))
+                                                                and not _ONE_YEAR.search(p.text[:60])))
             context = p.text[:12] if partial_para else ("五年来" if five_year_para else "")
             carry = ""  # a review's partial-year clause reads on through "；": "1—11月份，A增长13.6%；B增长8%；…"
             for sm in _SENT.finditer(p.text):

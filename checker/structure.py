@@ -241,7 +241,7 @@ def heading_periods(heading: str, year: int, part: str) -> list[str]:
     periods += [FIVE_YEAR_PLANS[m] for m in _FIVE.findall(heading)]
     if "今后五年" in heading or "未来五年" in heading:
         periods.append(f"{year}-{year + 4}")
-    if "过去五年" in heading or "五年来" in heading:
+    if "过去五年" in heading or "五年来" in heading or "本届政府" in heading:
         periods.append(f"{year - 5}-{year - 1}")
     if not periods:
         periods = [str(year - 1 if part == "review" else year)]

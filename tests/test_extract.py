@@ -275,3 +275,19 @@ def test_generic_amounts_are_compared_with_what_the_clause_before_is_about(rules
     s = structure(from_bytes("t.txt", Path("2023.txt"), text.encode("utf-8")))
     c = next(c for c in Extractor(rules).extract(s).commitments if c.value == value)
     assert c.match_text.startswith(context) and (context == "" or c.match_text != c.indicator)
+
+
+def test_term_review_paragraphs_are_five_year_figures_until_the_year_begins(rules):
+    """一、本届政府及2022年工作回顾: the term's paragraphs first (five-year figures), then the year's."""
+    from pathlib import Path
+
+    from checker.ingest import from_bytes
+    from checker.structure import structure
+
+    text = ("——2023年1月4日在漯河市第八届人民代表大会第一次会议上\n\n一、本届政府及2022年工作回顾\n\n"
+            "市七届人大一次会议以来，我们圆满完成了各项任务。\n\n——民生福祉显著改善。新增城镇就业22.5万人。\n\n"
+            "各位代表！2022年，我们稳住了经济大盘。新增城镇就业4.1万人。\n\n二、2023年重点工作安排\n\n城镇新增就业3.4万人。\n")
+    s = structure(from_bytes("漯河市/2023.md", Path("漯河市/2023.md"), text.encode("utf-8")))
+    got = {o.value: (o.period, o.cumulative) for o in Extractor(rules).extract(s).outcomes}
+    assert got[22.5] == ("2018-2022", True)
+    assert got[4.1] == ("2022", False)
