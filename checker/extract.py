@@ -57,7 +57,7 @@ _CUMULATIVE_CLAUSE = re.compile(r"累计|年均|总量达|总数达|保有量")
 _PARTIAL_CLAUSE = re.compile(r"(?:今年|去年|上年|全市|全区|全县)?" + _PARTIAL.pattern + r"(?:份|以来)?[,，:：]?")
 _NOT_A_TARGET = re.compile(r"(?:^|[^没])有$|了$")
 _BASE_YEAR = re.compile(r"(?:较|比|相比|相较于?|与)((?:19|20)\d\d)年(?:末|底)?(?:相比)?")
-_DESCRIPTOR = re.compile(r"总投资(?:约|超过|超|达|近|逾)?$")
+_DESCRIPTOR = re.compile(r"总投资(?:约|超过|超|达|近|逾)?$|年产(?:能)?$")
 _RATIO_HEADS = frozenset({"比例", "比重", "占比", "比率", "水平", "规模", "总量", "数量", "总额", "增速", "增幅", "指数"})
 _TASK_VERB = re.compile(r"(?:完成|实现|新增|新建|建成|开工|培育|引进|打造|实施|开展|举办|推动|推进|提供|发放)")
 _STAGES = r"(?:新开工|开工|完工|竣工|建成|投用|交付|开业|投产|签约|落地)"
@@ -373,6 +373,9 @@ class Extractor:
                         for a, b in zip(found, found[1:])):
             return None
         parts = [q for q in _RESPECTIVE_JOIN.split(self._subject(first[:k])) if q]
+        if len(parts) == 1 and len(found) == 2 and "城乡" in parts[0]:
+            # "城乡居民人均可支配收入分别增长6%以上、7%以上": 城乡 is 城镇 and 农村
+            return [parts[0].replace("城乡", "城镇", 1), parts[0].replace("城乡", "农村", 1)]
         if len(parts) != len(found):
             return None
         return _share_head(parts)

@@ -233,6 +233,8 @@ def _build(text: str, m: re.Match) -> Found | None:
     elif verb in STOCK and not (verb in ("超过", "突破", "达", "达到", "至", "为", "超")
                                 and re.search("|".join(FLOW[:12]), _own_part(text[:start]))):
         measure = "stock"
+    elif verb in STOCK:
+        measure = "flow"  # "新签约、新落地亿元以上项目均达到130个": 达到 the year's count of a flow
     elif verb in FLOW or verb in GROWTH_UP:
         measure = "flow"
     else:

@@ -20,6 +20,7 @@ def extractor(rules):
     ("城镇和农村居民人均可支配收入分别增长4.9%、6.9%", ["城镇居民人均可支配收入", "农村居民人均可支配收入"]),
     ("人工智能、大数据产业规模分别提升至900亿元、1100亿元", ["人工智能", "大数据产业规模"]),
     ("高新技术企业、科技型中小企业总数分别突破1.5万家和1.9万家", ["高新技术企业总数", "科技型中小企业总数"]),
+    ("城乡居民人均可支配收入分别增长6%以上、7%以上", ["城镇居民人均可支配收入", "农村居民人均可支配收入"]),
     ("地区生产总值增长6%、一般公共预算收入增长5%", None),       # no 分别: each number has its own subject
     ("航空旅客、货邮吞吐量分别增长5%", None),                  # one number: nothing to distribute
     ("甲、乙、丙分别增长5%、6%", None),                        # three things, two numbers: not guessed
@@ -217,6 +218,7 @@ def test_periods_of_figures(rules, review, plan, wanted):
     ("推进南沙港区五期、20万吨级航道前期工作，新建泊位3个。", [3]),   # 20万吨级: the size class of a channel
     ("没有10个以上项目不开会，新增就业8万人。", [10, 8]),
     ("抓好总投资412.3亿元、共228个重点项目建设，完成投资50亿元。", [228, 50]),   # 总投资: the projects' size
+    ("重点抓好健康食品产业园、年产11万吨乳饮料项目，新增规上企业20家。", [20]),        # 年产: a project's capacity
 ])
 def test_plan_figures_that_are_not_targets(rules, plan, values):
     from pathlib import Path
