@@ -65,6 +65,7 @@ _STAGE_ONLY = re.compile(_STAGES)
 _STAGE_END = re.compile(_STAGES + "$")
 _RANK_GROUP = re.compile(r"(?:(?<![安定宜民])居|位居|位列|在全国|在全省)$")
 _TERM_START = re.compile(r"人大一次会议以来|本届政府以来|过去五年|五年来|五年间")
+_PARTIAL_TARGET = re.compile(r"力争|确保|达到\d|不低于|开工率|前开工|前完工|前建成|底前")
 _ONE_YEAR = re.compile(r"一年来|过去一年|过去的一年|这一年")
 _ESTIMATE = re.compile(r"预计|初步核算|初步统计|预估")
 _PAST_IN_PLAN = re.compile(r"^(?:过去一年|去年|上年|20\d\d年(?:全区|全市|全县)?(?:实现|完成))")
@@ -222,7 +223,11 @@ class Extractor:
 
     def _sentence(self, doc, text, p, sent, s0, commitments, outcomes, seen, context: str = "") -> None:
         period, partial, cumulative, estimate = self._period(doc, p, context + sent)
-        is_plan = p.part == "plan" and not partial
+        # a plan's figure for part of the year is a report of this year so far ("今年一季度，地区生产总值增长4.5%"),
+        # unless it is worded as a target ("新建项目开工率一季度达到30%、二季度达到65%")
+        is_plan = p.part == "plan" and (not partial or bool(_PARTIAL_TARGET.search(sent)))
+        if is_plan and partial:  # a quarterly target or deadline belongs to the year's plan (the quarter is quoted)
+            period, partial = self._period(doc, p, "")[0], False
         if is_plan and _PAST_IN_PLAN.match(sent):
             return
         area = self.area(p.heading, sent)

@@ -194,6 +194,8 @@ def test_what_each_figure_counts(rules, sentence, wanted):
     # a change against a base year several years back is a multi-year change
     ("预计单位地区生产总值能耗较2018年下降11.7%。", "", {11.7: ("2019-2022", False)}),
     ("全年单位地区生产总值能耗比上年下降3.1%。", "", {3.1: ("2022", False)}),
+    # a quarterly target in a plan is a commitment of the year's plan; a report of the year so far is not
+    ("", "新建项目开工率一季度达到30%、二季度达到65%。", {30: ("2023", False), 65: ("2023", False)}),
     # a plan clause that names a half year does not make the next clause's figure partial
     ("", "确保太行实验室上半年揭牌运行，新增省级以上研发平台30家。", {30: ("2023", False)}),
 ])
