@@ -80,7 +80,6 @@ def full_trace(c: Commitment, doc_path: str) -> list[TraceStep]:
             TraceStep(step="verdict", detail=f"{STATUS_LABEL.get(c.status or '', c.status)} by {c.rule}: {c.explanation}")]
 
 
-
 _PART_NAMES = {"Q1": "一季度", "H1": "上半年", "Q1-Q3": "前三季度", "partial": "部分月份"}
 
 
@@ -88,6 +87,7 @@ def period_text(period: str) -> str:
     """'2022' -> 2022年, '2022Q1-Q3' -> 2022年前三季度, '2018-2022' -> 2018-2022年."""
     m = re.fullmatch(r"(\d{4})(Q1-Q3|Q1|H1|partial)", period)
     return f"{m.group(1)}年{_PART_NAMES[m.group(2)]}" if m else f"{period}年"
+
 
 class Classifier:
     def __init__(self, rules: RuleSet, documents: list[Document]):
@@ -111,8 +111,7 @@ class Classifier:
         op = c.comparator or "="
         if c.sign == -1 and op in (">=", "<="):
             op = "<=" if op == ">=" else ">="  # "降低3%以上" is a change of -3 or less
-        s = self.settings
-        verdict, why = self._compare(c, o, t, v, op, direction)
+        verdict, why = self._compare(c, t, v, op, direction)
         if verdict == "not_satisfied" and "-" in o.period and ((o.comparator == ">=" and direction == "higher")
                                                                or (o.comparator == "<=" and direction == "lower")):
             # a five-year review's milestone ("五年来…地区生产总值突破3000亿元") against 3600亿元: a bound on the
@@ -120,7 +119,7 @@ class Classifier:
             return "incomparable", f"{why} — the later figure is only a bound ({o.quote})"
         return verdict, why
 
-    def _compare(self, c: Commitment, o: Outcome, t: float, v: float, op: str, direction: str) -> tuple[str, str]:
+    def _compare(self, c: Commitment, t: float, v: float, op: str, direction: str) -> tuple[str, str]:
         s = self.settings
         if op == "=":
             if s.plain_figure_reads_as == "exact":

@@ -241,7 +241,9 @@ class Evaluation:
         if ox.document not in lf.outcomes_from:
             raise InputError(f"{path}: outcomes_exhaustive.document is not one of outcomes_from")
         want = resolve(ox.document, self.corpus, self.seeds)
-        s = next(x for x in structured[1:] if x.source.path == want or Path(x.source.path) == want)
+        s = next((x for x in structured[1:] if Path(x.source.path) == want), None)
+        if s is None:
+            raise InputError(f"{path}: outcomes_exhaustive.document {ox.document} was not read")
         text = s.source.text.text
         a, b = _locate(text, ox.from_), None
         if a is not None:

@@ -118,7 +118,7 @@ def mask_digits(s: str) -> str:
 
 def different_subject(a: str, b: str) -> bool:
     """Do two texts name the same kind of figure for different things - the same head after different
-    modifiers with no character in common ("文化产业增加值" / "汽车产业增加值", "战略性新兴产业投资" / "工业投资")?
+    modifiers with no character in common ("文化产业增加值" / "汽车产业增加值", "服务业增加值" / "文化产业增加值")?
     A modifier on one side only ("规上工业增加值" / "工业增加值") is a narrower or wider wording, not another thing."""
     n = 0
     while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:

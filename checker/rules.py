@@ -204,8 +204,8 @@ class StatusLevel(Level):
 
 
 EXPLANATION_FIELDS = ("target", "outcome", "outcome_document", "outcome_period", "outcome_period_text", "period",
-                      "indicator", "entity",
-                      "stage", "outcome_stage", "later_documents", "proxy", "recommitted_in", "tolerance", "score")
+                      "indicator", "entity", "stage", "outcome_stage", "later_documents", "proxy", "recommitted_in",
+                      "tolerance", "score")
 
 
 class StatusSettings(Strict):
