@@ -137,3 +137,25 @@ def test_outcome_span_gives_outcome_precision_and_recall(rules, tmp_path):
     o = short["overall"]["outcomes"]
     assert (o["span_items"], o["span_predicted"], o["span_precision"]) == (7, 8, round(7 / 8, 4))
     assert [m["quote"] for m in short["mistakes"] if m["kind"] == "outcome_spurious"] == ["总投资463.48亿元"]
+
+
+def test_label_agreement_aligns_items_and_counts_disagreements(tmp_path):
+    """bench/label_agreement.py: two labellers of one pair; one status changed gives one disagreement."""
+    import importlib.util
+
+    from ruamel.yaml import YAML
+
+    spec = importlib.util.spec_from_file_location("label_agreement", ROOT / "bench" / "label_agreement.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    src = ROOT / "tests" / "labels" / "seeds_hongqi_2023.yaml"
+    data = YAML(typ="safe").load(src.read_text(encoding="utf-8"))
+    data["items"][0]["status"] = "met"
+    other = tmp_path / "other.yaml"
+    with other.open("w", encoding="utf-8") as fh:
+        YAML(typ="safe", pure=True).dump(data, fh)
+    na, nb, pairs = mod.align(src, other, Path("/nonexistent"))
+    assert na == nb == len(pairs) == len(data["items"])
+    s = mod.scores(pairs)
+    assert s["agreement"] == round((len(pairs) - 1) / len(pairs), 3)
+    assert s["confusion"]["unreported"]["met"] == 1
