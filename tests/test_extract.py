@@ -134,6 +134,7 @@ def test_review_opening_is_not_a_plan():
     ("服务业增加值", "服务业增加值"),
     ("空气优良率", "空气质量优良天数比例"),                       # the same ratio under another name
     ("国考断面水质优良率", "地表水水质优良率"),
+    ("户籍人口城镇化率", "户籍人口城镇化率"),                     # not the resident-population rate
 ])
 def test_canonical_indicator(extractor, raw, canonical):
     assert extractor.canonical(raw) == canonical
