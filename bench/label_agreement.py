@@ -24,7 +24,8 @@ from checker.ingest import load  # noqa: E402
 
 
 def _positions(lf, text: str) -> list[tuple[int, int, float, str]]:
-    start = _locate(text, lf.exhaustive.from_)[0] if lf.exhaustive and _locate(text, lf.exhaustive.from_) else 0
+    bound = _locate(text, lf.exhaustive.from_) if lf.exhaustive else None
+    start = bound[0] if bound else 0
     out = []
     for it in lf.items:
         loc = _locate(text, it.quote, start) or (-1, -1)

@@ -251,25 +251,23 @@ class Evaluation:
         if a is None or b is None or b[1] <= a[0]:
             raise InputError(f"{path}: outcomes_exhaustive span not found in {ox.document}")
         lo, hi = a[0], b[1]
+        span = text[lo:hi]
         preds = [o for o in by_doc.get(s.document.id, []) if o.kind == "quantitative" and lo <= o.span.start < hi]
         used: set[str] = set()
         missed, wrong_period, found = [], 0, 0
         for it in ox.items:
-            loc = _locate(text[lo:hi], it.quote)
-            hit = None
-            if loc:
-                qa, qb = lo + loc[0], lo + loc[1]
-                hit = next((o for o in preds if o.id not in used and o.span.start < qb and o.span.end > qa
-                            and o.value is not None and abs(o.value - it.value) < 1e-9), None)
+            loc = _locate(span, it.quote)
+            same = [] if loc is None else [
+                o for o in preds if o.span.start < lo + loc[1] and o.span.end > lo + loc[0]
+                and o.value is not None and abs(o.value - it.value) < 1e-9]
+            hit = next((o for o in same if o.id not in used), None)
             if hit is None:
                 missed.append(it.quote)
                 continue
-            used.add(hit.id)
             found += 1
             wrong_period += it.period != hit.period and not (hit.partial_year and it.period[:4] == hit.period[:4])
             # "A、B、C均增长10%以上" labelled as one figure and extracted once per thing: the copies are not spurious
-            used.update(o.id for o in preds if o.span.start < qb and o.span.end > qa and o.value is not None
-                        and abs(o.value - it.value) < 1e-9 and o.quote == hit.quote)
+            used.update(o.id for o in same if o.quote == hit.quote)
         spurious = [o.quote for o in preds if o.id not in used]
         return {"items": len(ox.items), "found": found, "predicted": len(preds), "matched": len(used),
                 "wrong_period": wrong_period, "missed": missed, "spurious": spurious}

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .models import Commitment, Outcome, Span
 from .pdf import page_of
-from .quantities import Found, find_quantities
+from .quantities import OWN_FIGURE_WORDS, Found, find_quantities, own_part
 from .rules import RuleSet
 from .structure import FIVE_YEAR_PLANS, Paragraph, Structured
 
@@ -43,7 +43,7 @@ def _share_head(parts: list[str]) -> list[str]:
     return out + [last]
 
 
-_OWN_FIGURE = re.compile(r"[一二三四五六七八九十]成|以上|以内|以下|左右|全覆盖|翻一番")
+_OWN_FIGURE = re.compile(OWN_FIGURE_WORDS)  # digits left in a subject are not a figure of its own ("5G基站")
 _QUOTED_NAME = re.compile(r"[“\"][^”\"]{1,12}[”\"](?:行动|工程|计划|活动)?$")
 _TOTAL_ONLY = re.compile(r"(?:总量|总数|总额|总规模|累计|总计|合计)")
 _RESPECTIVE_JOIN = re.compile(r"、|和|及|与")
@@ -190,9 +190,9 @@ class Extractor:
                 sent = sm.group(0)
                 s0 = p.start + sm.start()
                 self._sentence(doc, text, p, sent, s0, commitments, outcomes, seen, context or carry)
-                marker = next((c for c in re.split(r"(?<=[,，:：])", sent) if _PARTIAL_CLAUSE.fullmatch(c.strip())), None)
-                if p.part == "review" and sent.endswith(("；", ";")) and (marker or carry):
-                    carry = marker or carry
+                if p.part == "review" and sent.endswith(("；", ";")):
+                    carry = next((c for c in re.split(r"(?<=[,，:：])", sent)
+                                  if _PARTIAL_CLAUSE.fullmatch(c.strip())), None) or carry
                 else:
                     carry = ""
         return Extracted(commitments, outcomes)
@@ -450,11 +450,10 @@ class Extractor:
         if "、" in s:
             # "七成以上村建成经济强村、“百万元村”突破300个": a list part with its own figure is another target;
             # "推进核心区平房整院落退租、完成申请式退租2000户": so is a task before a part led by its own verb
-            parts = s.split("、")
-            own = [i for i, q in enumerate(parts[:-1]) if _OWN_FIGURE.search(q)]
-            if own and len("".join(parts[own[-1] + 1:])) >= 2:
-                s = "、".join(parts[own[-1] + 1:])
-            elif (len(parts) >= 2 and _TASK_VERB.match(parts[-1]) and len(parts[-1]) >= 4
+            rest, parts = own_part(s, _OWN_FIGURE), s.split("、")
+            if rest != s and len(rest.replace("、", "")) >= 2:
+                s = rest
+            elif (_TASK_VERB.match(parts[-1]) and len(parts[-1]) >= 4
                   and len(parts[-2]) >= 6 and not _ONLY_VERBS.fullmatch(parts[-2])):
                 s = parts[-1]
         s = self._clean(s)[-24:]

@@ -231,7 +231,7 @@ def _build(text: str, m: re.Match) -> Found | None:
                                                 text[max(0, start - 14):start]):
         measure = "stock"  # "累计建成5G基站6万个": a running total is a level, whatever its verb
     elif verb in STOCK and not (verb in ("超过", "突破", "达", "达到", "至", "为", "超")
-                                and re.search("|".join(FLOW[:12]), _own_part(text[:start]))):
+                                and re.search("|".join(FLOW[:12]), own_part(text[:start]))):
         measure = "stock"
     elif verb in STOCK:
         measure = "flow"  # "新签约、新落地亿元以上项目均达到130个": 达到 the year's count of a flow
@@ -253,15 +253,16 @@ def _build(text: str, m: re.Match) -> Found | None:
     return Found(start, end, q, verb, None)
 
 
-_OWN_FIGURE = re.compile(r"[一二三四五六七八九十]成|以上|以内|以下|左右|全覆盖|翻一番|\d")
+OWN_FIGURE_WORDS = r"[一二三四五六七八九十]成|以上|以内|以下|左右|全覆盖|翻一番"
+_OWN_FIGURE = re.compile(OWN_FIGURE_WORDS + r"|\d")
 
 
-def _own_part(lead: str) -> str:
+def own_part(lead: str, own_figure: re.Pattern = _OWN_FIGURE) -> str:
     """The part of a list that a figure belongs to: after the last "、" whose part before it has a figure of its
     own ("七成以上村建成经济强村、“百万元村”突破300个"); the whole lead for a plain list ("新签约、新落地…分别为")."""
     parts = lead.split("、")
     for i in range(len(parts) - 2, -1, -1):
-        if _OWN_FIGURE.search(parts[i]):
+        if own_figure.search(parts[i]):
             return "、".join(parts[i + 1:])
     return lead
 

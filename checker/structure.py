@@ -255,17 +255,18 @@ def _is_part_heading(p: Paragraph) -> str | None:
     t = p.text
     if _GLOSSARY_START.match(t):
         return "glossary"  # also when the heading line was joined to the first entry
-    if len(t) > (60 if LEVEL1.match(t) else 45) or LEVEL2.match(t):
+    numbered = LEVEL1.match(t) is not None
+    if len(t) > (60 if numbered else 45) or LEVEL2.match(t):
         return None
     body = LEVEL1.sub("", t)
     if re.search(r"[。;；!！?？]", body):
         return None  # a sentence, not a heading
-    if re.search(r"[,，]", body) and not (LEVEL1.match(t) and len(t) <= 40):
+    if re.search(r"[,，]", body) and not (numbered and len(t) <= 40):
         # a long numbered line with commas is a part heading only when it says which part
         # ("二、展望2023年，我们要乘势而上、接续奋斗，努力开创…新局面"); otherwise it is a sentence
-        if LEVEL1.match(t) and REVIEW_WORDS.search(body[:12]):
+        if numbered and REVIEW_WORDS.search(body[:12]):
             return "review"
-        if LEVEL1.match(t) and PLAN_WORDS.search(body[:12]):
+        if numbered and PLAN_WORDS.search(body[:12]):
             return "plan"
         return None
     if GLOSSARY_WORDS.search(body) and len(body) <= 20:
@@ -274,7 +275,7 @@ def _is_part_heading(p: Paragraph) -> str | None:
         return "review"
     if PLAN_WORDS.search(body):
         return "plan"
-    if LEVEL1.match(t):
+    if numbered:
         return "level1"
     return None
 

@@ -68,19 +68,28 @@ def test_unavailable_documents_are_skipped_not_failed(rules, tmp_path):
     assert r["files"] == 0 and len(r["skipped"]) == 1
 
 
-def _hongqi_span_labels(tmp_path: Path, drop: str | None = None, to: str = "均高于全市平均水平") -> Path:
-    """The 红旗区 headline paragraph as an exhaustive span (its six targets), optionally minus one item."""
+def _seed_labels(name: str) -> dict:
+    """A seed label file as plain data, to be varied by a test and written with `_write_labels`."""
     from ruamel.yaml import YAML
 
-    y = YAML(typ="safe")
-    data = y.load((ROOT / "tests" / "labels" / "seeds_hongqi_2023.yaml").read_text(encoding="utf-8"))
+    return YAML(typ="safe").load((ROOT / "tests" / "labels" / name).read_text(encoding="utf-8"))
+
+
+def _write_labels(path: Path, data: dict) -> Path:
+    from ruamel.yaml import YAML
+
+    with path.open("w", encoding="utf-8") as fh:
+        YAML(typ="safe", pure=True).dump(data, fh)
+    return path
+
+
+def _hongqi_span_labels(tmp_path: Path, drop: str | None = None, to: str = "均高于全市平均水平") -> Path:
+    """The 红旗区 headline paragraph as an exhaustive span (its six targets), optionally minus one item."""
+    data = _seed_labels("seeds_hongqi_2023.yaml")
     data["items"] = [it for it in data["items"][:6] if it["quote"] != drop]
     data["exhaustive"] = {"from": "主要预期目标是：GDP", "to": to,
                           "not_commitments": [{"quote": "人均 GDP", "why": "no number"}]}
-    p = tmp_path / "span.yaml"
-    with p.open("w", encoding="utf-8") as fh:
-        YAML(typ="safe", pure=True).dump(data, fh)
-    return p
+    return _write_labels(tmp_path / "span.yaml", data)
 
 
 def test_exhaustive_span_gives_exact_precision_and_lists_spurious(rules, tmp_path):
@@ -107,10 +116,7 @@ def test_exhaustive_span_not_found_is_a_located_error(rules, tmp_path):
 
 def _beiguan_outcome_span(tmp_path: Path, drop: str | None = None) -> Path:
     """The first figures of 北关区's 2026 review as an exhaustive outcome span, optionally minus one item."""
-    from ruamel.yaml import YAML
-
-    y = YAML(typ="safe")
-    data = y.load((ROOT / "tests" / "labels" / "seeds_beiguan_2023.yaml").read_text(encoding="utf-8"))
+    data = _seed_labels("seeds_beiguan_2023.yaml")
     items = [("全区地区生产总值完成 189.3 亿元", "地区生产总值", 189.3, "亿元"), ("同比增长 5.5%", "地区生产总值", 5.5, "%"),
              ("规模以上工业增加值增长 15.2%", "规模以上工业增加值", 15.2, "%"),
              ("社会消费品零售总额完成 79.38 亿元", "社会消费品零售总额", 79.38, "亿元"),
@@ -121,10 +127,7 @@ def _beiguan_outcome_span(tmp_path: Path, drop: str | None = None) -> Path:
         "items": [{"quote": q, "indicator": i, "value": v, "unit": u, "period": "2025"} for q, i, v, u in items
                   if q != drop],
         "not_outcomes": [{"quote": "增速均居全市第 2 位", "why": "a rank"}]}
-    p = tmp_path / "outspan.yaml"
-    with p.open("w", encoding="utf-8") as fh:
-        YAML(typ="safe", pure=True).dump(data, fh)
-    return p
+    return _write_labels(tmp_path / "outspan.yaml", data)
 
 
 def test_outcome_span_gives_outcome_precision_and_recall(rules, tmp_path):
@@ -143,17 +146,13 @@ def test_label_agreement_aligns_items_and_counts_disagreements(tmp_path):
     """bench/label_agreement.py: two labellers of one pair; one status changed gives one disagreement."""
     import importlib.util
 
-    from ruamel.yaml import YAML
-
     spec = importlib.util.spec_from_file_location("label_agreement", ROOT / "bench" / "label_agreement.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     src = ROOT / "tests" / "labels" / "seeds_hongqi_2023.yaml"
-    data = YAML(typ="safe").load(src.read_text(encoding="utf-8"))
+    data = _seed_labels(src.name)
     data["items"][0]["status"] = "met"
-    other = tmp_path / "other.yaml"
-    with other.open("w", encoding="utf-8") as fh:
-        YAML(typ="safe", pure=True).dump(data, fh)
+    other = _write_labels(tmp_path / "other.yaml", data)
     na, nb, pairs = mod.align(src, other, Path("/nonexistent"))
     assert na == nb == len(pairs) == len(data["items"])
     s = mod.scores(pairs)
