@@ -112,6 +112,10 @@ class Classifier:
         if c.sign == -1 and op in (">=", "<="):
             op = "<=" if op == ">=" else ">="  # "降低3%以上" is a change of -3 or less
         verdict, why = self._compare(c, t, v, op, direction)
+        if o.comparator == "range" and o.value_high and o.value:
+            high, _ = self._compare(c, t, v * o.value_high / o.value, op, direction)
+            if high != verdict:  # "两位数增长" (10-99%) against 12%: either side of the target
+                return "incomparable", f"{why} — the later figure is only a range ({o.quote})"
         if verdict == "not_satisfied" and "-" in o.period and ((o.comparator == ">=" and direction == "higher")
                                                                or (o.comparator == "<=" and direction == "lower")):
             # a five-year review's milestone ("五年来…地区生产总值突破3000亿元") against 3600亿元: a bound on the

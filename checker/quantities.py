@@ -45,6 +45,17 @@ _CN_ROUND = {"十": 10.0, "百": 100.0, "千": 1000.0}
 _QUANT_CN = re.compile(
     rf"(?<=[超破逾达过])(?P<cnum>十|百|千)?(?P<mag>{_MAG_ALT})?(?P<unit>{_UNIT_ALT})"
 )
+# Figures written in words that are targets in their own right:
+# "七成以上村建成经济强村", "覆盖率超五成": tenths of a whole, with a comparator word before or after
+_CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_QUANT_TENTHS = re.compile(r"(?P<tenths>[一二三四五六七八九])成(?=以上|左右|以内|以下)|"
+                           r"(?<=[超逾近约过达到])(?P<tenths2>[一二三四五六七八九])成(?![为功本果立熟长])")
+# "实现两位数增长", "保持两位数增长": a growth of at least 10%
+_QUANT_TWO_DIGIT = re.compile(r"(?P<twodigit>两位数)(?=增长|增速|的增长)")
+# "成长为百亿级企业", "形成500亿级产业集群", "率先达到千亿级规模": reaching an amount tier; "3个千亿级产业集群"
+# (a count of things in a tier) is not one, as the tier word must follow a verb of reaching
+_QUANT_TIER = re.compile(rf"(?P<tiernum>{_NUM}|百|千)?(?P<mag>万亿|亿)级")
+_TIER_VERB = re.compile(r"(?:达到|形成|成为|迈上|迈入|跨入|跻身|突破|成长为|打造成|发展成|壮大为|提升为|晋级)(?:新的|的)?$")
 # "过50亿元项目20个", "营业收入过百亿元企业1家": 过/超 + an amount + 项目/企业 is a size class, not a target
 _SIZE_CLASS = re.compile(r"(?:过|超)\s*$")
 _QUALIFIER_AFTER = re.compile(r"(?:(?<=以上)|(?<=以下))(?=[^,，。;；、]{0,8}?(?:项目|企业|工业企业|重点项目))")
@@ -107,6 +118,13 @@ def _excluded(text: str, m: re.Match) -> bool:
     after = text[e:e + 2]
     num = m.groupdict().get("num") or ""
     unit = m.groupdict().get("unit")
+    if m.re is _QUANT_TIER and (not _TIER_VERB.search(text[max(0, s - 6):s])
+                                or not (m.group("tiernum") or m.group("mag") == "万亿")):
+        return True  # "千亿级" after a verb of reaching; "亿级" alone names no figure
+    if m.re is _QUANT_TIER and re.match(r"[^，,。；;、]{0,10}?\d", text[e:]):
+        return True  # "形成百亿级园区20个": the count of a tier is the target, not the tier
+    if m.re in (_QUANT_TENTHS, _QUANT_TWO_DIGIT, _QUANT_TIER):
+        return False
     if m.re is _QUANT_CN and not (m.group("cnum") or m.group("mag")):
         return True
     if m.re is _QUANT_CN and text[e:e + 2].startswith(("万户", "万", "千", "百")):
@@ -138,7 +156,7 @@ def find_quantities(text: str) -> list[Found]:
     """All quantities in `text` (a clause or sentence of normalised text)."""
     out: list[Found] = []
     taken: list[tuple[int, int]] = []
-    for pat in (_RANGE_FIRST, _QUANT, _QUANT_IMPLIED, _QUANT_CN):
+    for pat in (_RANGE_FIRST, _QUANT, _QUANT_IMPLIED, _QUANT_CN, _QUANT_TENTHS, _QUANT_TWO_DIGIT, _QUANT_TIER):
         for m in pat.finditer(text):
             if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
                 continue
@@ -169,7 +187,43 @@ def find_quantities(text: str) -> list[Found]:
     return tiers
 
 
+def _build_words(text: str, m: re.Match) -> Found:
+    """A figure written in words: tenths (七成以上), 两位数增长, an amount tier (千亿级)."""
+    gd = m.groupdict()
+    start, end = m.start(), m.end()
+    after = text[end:end + 4]
+    if m.re is _QUANT_TIER:
+        num = gd.get("tiernum")
+        v = _CN_ROUND[num] if num in _CN_ROUND else (to_float(num) if num else 1.0)
+        mult, unit_printed, unit_norm = _unit_parts(gd["mag"], "元")
+        # a tier spans one order of magnitude: "千亿级" is 1000 to under 10000亿元
+        q = Quantity.model_construct(value=v, value_high=10 * v, unit=unit_printed, comparator="range", sign=1,
+                                     value_norm=v * mult, value_high_norm=10 * v * mult, unit_norm=unit_norm,
+                                     measure="stock")
+        return Found(start, end, q, _verb(text[max(0, start - 8):start]), None)
+    if m.re is _QUANT_TWO_DIGIT:
+        q = Quantity.model_construct(value=10.0, value_high=99.0, unit="%", comparator="range", sign=1,
+                                     value_norm=10.0, value_high_norm=99.0, unit_norm="%", measure="growth")
+        return Found(start, end, q, "增长", None)
+    v = 10.0 * _CN_DIGIT[gd.get("tenths") or gd.get("tenths2")]
+    before = text[max(0, start - 8):start]
+    comparator = "="
+    if after.startswith(GE_AFTER[:1]) or before.endswith(("超", "逾", "过")):
+        comparator = ">="
+        end += 2 if after.startswith("以上") else 0
+    elif after.startswith(("以内", "以下")):
+        comparator, end = "<=", end + 2
+    elif after.startswith("左右") or before.endswith(("近", "约")):
+        comparator = "~"
+        end += 2 if after.startswith("左右") else 0
+    q = Quantity.model_construct(value=v, value_high=None, unit="%", comparator=comparator, sign=1, value_norm=v,
+                                 value_high_norm=None, unit_norm="%", measure="share")
+    return Found(start, end, q, _verb(before), None)
+
+
 def _build(text: str, m: re.Match) -> Found | None:
+    if m.re in (_QUANT_TENTHS, _QUANT_TWO_DIGIT, _QUANT_TIER):
+        return _build_words(text, m)
     gd = m.groupdict()
     if gd.get("unit") is None:
         if gd.get("noun") is None:
