@@ -35,7 +35,7 @@ _QUANT = re.compile(
 # implied by the noun that follows.
 _IMPLIED = {"户": "户", "农户": "户", "用户": "户", "家庭": "户", "居民户": "户", "人口": "人", "群众": "人",
             "居民": "人", "学生": "人", "大学生": "人", "老人": "人", "儿童": "人", "职工": "人", "人才": "人",
-            "农民工": "人", "游客": "人次"}
+            "农民工": "人", "游客": "人次", "人员": "人", "劳动力": "人", "毕业生": "人", "农民": "人"}
 _QUANT_IMPLIED = re.compile(
     rf"(?P<num>{_NUM})(?P<mag>万|亿)(?P<approx>多|余)?"
     rf"(?=[\u4e00-\u9fff“”]{{0,6}}?(?P<noun>{'|'.join(sorted(_IMPLIED, key=len, reverse=True))}))"
