@@ -34,7 +34,7 @@ def test_rules_docs_check_command(tmp_path):
     ("  about_tolerance_pp: 0.2", "  about_tolerance_pp: [1]", "R199"),
     ("when: {kind: quantitative, comparison: satisfied}",
      "when: {kind: quantitative, comparison: satisfied, indicator: {matches: '(unclosed'}}", "R111"),
-    ("when: {kind: quantitative, comparison: not_satisfied}", "# catch-all", "R110"),
+    ("when: {kind: quantitative, comparison: not_satisfied}\n    status: missed", "# catch-all\n    status: missed", "R110"),
 ], ids=["typo", "wrong-type", "bad-regex", "shadowed"])
 def test_each_bad_rule_kind_one_located_error_exit_2(tmp_path, old, new, code):
     d = tmp_path / "rules"
