@@ -107,6 +107,31 @@ class Scope:
                 return "stage"
         return None
 
+    def part_of(self, a: str, b: str, a_core: str, b_core: str, a_parts: list[str], b_parts: list[str]) -> bool:
+        """Does `b` count only a part of what `a` counts: some of the parts of a combined `a` ("国家级孵化器和众创空间"
+        -> "国家级孵化器"), or `a` with a scope qualifier added ("货邮吞吐量" -> "国际货邮吞吐量")? A part's figure
+        that alone reaches a floor shows the target was reached; a smaller one shows nothing."""
+        if _partly_covered(b_parts, a_core):
+            return False  # b is the combined one: a wider scope
+        qa = set(self.qualifiers.findall(a)) if self.qualifiers else set()
+        qb = set(self.qualifiers.findall(b)) if self.qualifiers else set()
+        if not qa <= qb:
+            return False
+        # the part named must say what it counts: "投资" alone (…项目、投资80亿元) is a generic amount, not a part
+        narrower = (_partly_covered(a_parts, b_core) and any(len(q) >= 3 and (q in b_core or q[-3:] in b_core) for q in a_parts)) or qa < qb
+        if not narrower:
+            return False
+        if self.admin:
+            la, lb = set(self.admin.findall(a)), set(self.admin.findall(b))
+            if la and lb and not la & lb:
+                return False
+        if self.stage:
+            sa = {self.stage_of[w] for w in self.stage.findall(a)}
+            sb = {self.stage_of[w] for w in self.stage.findall(b)}
+            if sa and sb and not sa & sb:
+                return False
+        return True
+
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*\s*(?:万亿|亿|万|千)?\s*(?:%|个百分点|[\u4e00-\u9fa5]{0,1})?")
 
@@ -388,6 +413,9 @@ class Matcher:
             scope_mismatch=lambda: c.kind == "quantitative" and self.scope.mismatch(
                 self._processed(c), self._processed(o), self._core(c), self._core(o),
                 self._parts(c), self._parts(o)) is not None,
+            outcome_part=lambda: c.kind == "quantitative" and self.scope.part_of(
+                self._processed(c), self._processed(o), self._core(c), self._core(o),
+                self._parts(c), self._parts(o)),
             generic_wording=lambda: self._core(c) in self.generic or self._core(o) in self.generic,
             different_subject=lambda: different_subject(self._core(c), self._core(o)))
         label, code = "none", ""

@@ -57,6 +57,7 @@ MATCH_FIELDS: dict[str, tuple[type, tuple[str, ...] | None]] = {
     "indicators_conflict": (bool, None),
     "different_subject": (bool, None),
     "scope_mismatch": (bool, None),
+    "outcome_part": (bool, None),
     "unit_compatible": (bool, None),
     "same_measure": (bool, None),
     "text_score": (float, None),

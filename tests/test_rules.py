@@ -50,7 +50,8 @@ BAD = [
      "invalid regular expression", "MET01"),
     ("status.yaml", "when: {has_later_document: false}", "when: {has_later_documents: false}", "R112",
      "did you mean 'has_later_document'", "UNR00"),
-    ("status.yaml", "when: {kind: quantitative, comparison: not_satisfied}", "# no condition: a catch-all", "R110",
+    ("status.yaml", "when: {kind: quantitative, comparison: not_satisfied}\n    status: missed",
+     "# no condition: a catch-all\n    status: missed", "R110",
      "unreachable", "code: MIS01"),
     ("matching.yaml", "scorer: ratio", "scorer: levenshtein", "R103", "scorer", "scorer:"),
 ]
