@@ -51,6 +51,9 @@ def _partly_covered(parts: list[str], other: str) -> bool:
     """Does `other` name some of the parts but not all (a subset of a combined figure)?"""
     if len(parts) < 2 or other in parts[-1]:
         return False  # "郑州、开封、新乡同城通办事项" vs "同城通办事项": the list only qualifies the head
+    head = parts[-1].rpartition("等")[2]
+    if head != parts[-1] and len(head) >= 4 and fuzz.ratio(head, other) >= 80:
+        return False  # "粮食加工、…等四大农业特色产业集群产值" vs "四大特色农业产业集群产值": examples of the same head
     hits = [p in other or p[-3:] in other for p in parts]
     return any(hits) and not all(hits)
 

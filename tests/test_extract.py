@@ -76,6 +76,28 @@ def test_scope_mismatch(rules, a, b, why):
     assert m.scope.mismatch(a, b, m.core(a), m.core(b)) == why
 
 
+@pytest.mark.parametrize("a, b, part", [
+    ("国家级孵化器和众创空间", "国家级孵化器", True),            # some things of a combined target
+    ("货邮吞吐量", "国际货邮吞吐量", True),                     # a scope qualifier added
+    ("国际货邮吞吐量", "货邮吞吐量", False),                    # a qualifier dropped: wider
+    ("国家级孵化器", "国家级孵化器和众创空间", False),          # the later figure is the combined one
+    ("城建项目、投资", "完成投资", False),                      # a generic amount is not a part
+    ("省级孵化器和众创空间", "国家级孵化器", False),            # another administrative level
+    ("新建中小学", "新建中小学", False),                        # the same scope
+])
+def test_outcome_part_of_target(rules, a, b, part):
+    m = Matcher(rules)
+    ca, cb = m.core(a), m.core(b)
+    assert m.scope.part_of(a, b, ca, cb, m.scope.parts(ca), m.scope.parts(cb)) is part
+
+
+def test_examples_of_the_same_head_are_not_a_combined_figure(rules):
+    m = Matcher(rules)
+    a, b = "四大特色农业产业集群产值", "粮食加工、畜牧养殖加工、食用菌生产加工等四大农业特色产业集群产值"
+    assert m.scope.mismatch(a, b, m.core(a), m.core(b)) is None
+    assert m.scope.mismatch("新建中小学", "新建中小学、幼儿园") == "combined figure"
+
+
 @pytest.mark.parametrize("plan_heading", [
     "二、2023年工作重点", "二、当前形势与目标", "二、2023年主要工作", "二、2023 年工作任务", "二、扎实做好2023年工作",
     "二、2023年的形势和任务", "二、2023年工作安排", "二、牢记嘱托、感恩奋进，在中国式现代化建设中奋勇争先",
