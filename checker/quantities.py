@@ -16,7 +16,7 @@ MAGNITUDES = {"万亿": 1e12, "千亿": 1e11, "亿": 1e8, "千万": 1e7, "百万
 # Base units, longest first when building the pattern. Durations (年, 天, 小时) and ranks are not quantities.
 UNITS = [
     "套(间)", "微克/立方米", "吨标准煤", "吨标煤", "斤", "个百分点", "百分点", "%", "‰", "平方公里", "平方千米", "平方米", "立方米", "公里", "千米", "延米", "米", "公顷", "亩",
-    "人次", "人", "户", "家", "个", "项", "套", "间", "所", "座", "条", "吨", "标准箱", "标箱", "辆", "台", "架",
+    "人次", "人年", "人", "户", "家", "个", "项", "套", "间", "所", "座", "条", "吨", "标准箱", "标箱", "辆", "台", "架",
     "件", "栋", "幢", "场次", "场", "批", "名", "位", "千瓦时", "千瓦", "兆瓦", "度", "元", "美元", "倍", "张", "床",
     "棵", "株", "篇", "部", "处", "门", "支", "艘", "列", "班", "所", "片", "村", "镇", "站", "次", "册", "m2", "km",
     "只", "头", "块", "口", "天",
@@ -163,7 +163,7 @@ def find_quantities(text: str) -> list[Found]:
             if _excluded(text, m):
                 continue
             f = _build(text, m)
-            if f is not None and (((_QUALIFIER_AFTER.match(text, f.end) or _SIZE_CLASS.search(text, max(0, f.start - 2), f.start)
+            if f is not None and f.quantity.unit_norm != "%" and (((_QUALIFIER_AFTER.match(text, f.end) or _SIZE_CLASS.search(text, max(0, f.start - 2), f.start)
                                     and text[f.end:f.end + 2] in ("项目", "企业"))
                                    and f.quantity.unit_norm not in COUNT_UNITS) or
                                   (text[f.end:f.end + 1] == "的" and _POOL_BEFORE.search(text[:f.start]))):
@@ -268,6 +268,11 @@ def _build(text: str, m: re.Match) -> Found | None:
     else:
         # the longest word wins: "不超过" is a ceiling although it ends with "超过"; "不低于" a floor
         word = max((w for w in GE_BEFORE + LE_BEFORE if before.endswith(w)), key=len, default=None)
+        if word is None:
+            # "至少新增1家上市企业", "不少于新建3所": the comparator word before the verb
+            vm = _VERB_AT_END.search(before)
+            if vm and vm.start() > 0:
+                word = next((w for w in ("至少", "不少于", "不低于") if before[:vm.start()].endswith(w)), None)
         if word is not None:
             comparator = ">=" if word in GE_BEFORE else "<="
     verb = _verb(before)
