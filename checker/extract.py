@@ -69,6 +69,7 @@ _RANK_GROUP = re.compile(r"(?:(?<![安定宜民])居|位居|位列|在全国|在
 _TERM_START = re.compile(r"人大一次会议以来|本届政府以来|过去五年|五年来|五年间")
 _PARTIAL_TARGET = re.compile(r"力争|确保|达到\d|不低于|开工率|前开工|前完工|前建成|底前")
 _ONE_YEAR = re.compile(r"一年来|过去一年|过去的一年|这一年")
+_YEAR_LEAD = re.compile(r"\s*((?:19|20)\d\d)年(?:[，,]|全年|全市|全区|全县|我市|我区)")
 _ESTIMATE = re.compile(r"预计|初步核算|初步统计|预估")
 _PAST_IN_PLAN = re.compile(r"^(?:过去一年|去年|上年|20\d\d年(?:全区|全市|全县)?(?:实现|完成))")
 _TARGET_YEAR = re.compile(r"到(20\d\d)年|(20\d\d)年(?:底|前|末|内)")
@@ -225,6 +226,11 @@ class Extractor:
 
     def _sentence(self, doc, text, p, sent, s0, commitments, outcomes, seen, context: str = "") -> None:
         period, partial, cumulative, estimate = self._period(doc, p, context + sent)
+        ym = _YEAR_LEAD.match(sent)
+        if (ym and p.part == "review" and "-" in period and not partial and not _CUMULATIVE.search(sent)
+                and int(period[:4]) <= int(ym.group(1)) <= int(period[-4:])):
+            # "2022年，预计全市生产总值增长5%以上": a sentence of a five-year review that names one of its years
+            period, cumulative = ym.group(1), False
         # a plan's figure for part of the year is a report of this year so far ("今年一季度，地区生产总值增长4.5%"),
         # unless it is worded as a target ("新建项目开工率一季度达到30%、二季度达到65%")
         is_plan = p.part == "plan" and (not partial or bool(_PARTIAL_TARGET.search(sent)))

@@ -214,6 +214,9 @@ def test_what_each_figure_counts(rules, sentence, wanted):
     ("2022年是本届政府收官之年。一年来，我们稳住了经济大盘。全年完成一般公共预算收入227亿元，增长9%。", "",
      {9: ("2022", False)}),
     ("五年来，本届政府累计新增就业50万人。", "", {50: ("2018-2022", False)}),
+    # a sentence of a five-year paragraph that names one of the five years is that year
+    ("过去五年，全市累计新增就业50万人。2022年，预计全市生产总值增长5%以上，技术合同成交额达到18.8亿元。", "",
+     {50: ("2018-2022", False), 5: ("2022", False), 18.8: ("2022", False)}),
     # a change against a base year several years back is a multi-year change
     ("预计单位地区生产总值能耗较2018年下降11.7%。", "", {11.7: ("2019-2022", False)}),
     ("全年单位地区生产总值能耗比上年下降3.1%。", "", {3.1: ("2022", False)}),
