@@ -49,7 +49,7 @@ def _alternation(words) -> re.Pattern | None:
 
 def _partly_covered(parts: list[str], other: str) -> bool:
     """Does `other` name some of the parts but not all (a subset of a combined figure)?"""
-    if len(parts) < 2 or other in parts[-1]:
+    if len(parts) < 2 or (other in parts[-1] and other != parts[-1]):
         return False  # "郑州、开封、新乡同城通办事项" vs "同城通办事项": the list only qualifies the head
     head = parts[-1].rpartition("等")[2]
     if head != parts[-1] and len(head) >= 4 and fuzz.ratio(head, other) >= 80:
@@ -77,6 +77,8 @@ class Scope:
         stripped; parts that end in a construction verb qualify what follows ('市区新建、扩建中小学校') and drop
         out. [] when not combined."""
         masked = self.not_joining.sub(lambda m: "\0" * len(m.group(0)), core) if self.not_joining else core
+        # "新(改、扩)建": a list inside brackets qualifies one word
+        masked = re.sub(r"[(（][^()（）]*[)）]", lambda m: "\0" * len(m.group(0)), masked)
         if not _COMBINED.search(masked):
             return []
         parts, start = [], 0

@@ -70,6 +70,8 @@ def test_one_figure_for_each_thing_of_a_list(extractor, clause, subjects):
     ("新建未来工厂", "启动培育未来工厂", "stage"),                 # 启动 is a start, 新建 a completion
     ("国际货邮吞吐量", "货邮吞吐量", "scope qualifier"),        # rules/matching.yaml scope.qualifiers
     ("签约项目", "招商引资签约亿元以上项目", "scope qualifier"),
+    ("净增高新技术企业", "认定高新技术企业", "scope qualifier"),   # a net increase is not the number certified
+    ("幼儿园", "新(改、扩)建公办中小学和幼儿园", "combined figure"),  # the bracketed list joins nothing
 ])
 def test_scope_mismatch(rules, a, b, why):
     m = Matcher(rules)
@@ -84,6 +86,7 @@ def test_scope_mismatch(rules, a, b, why):
     ("城建项目、投资", "完成投资", False),                      # a generic amount is not a part
     ("省级孵化器和众创空间", "国家级孵化器", False),            # another administrative level
     ("新建中小学", "新建中小学", False),                        # the same scope
+    ("新登记市场主体", "净增市场主体", True),                   # a net increase is at most the number added
 ])
 def test_outcome_part_of_target(rules, a, b, part):
     m = Matcher(rules)
@@ -157,6 +160,8 @@ def test_review_opening_is_not_a_plan():
     ("空气优良率", "空气质量优良天数比例"),                       # the same ratio under another name
     ("国考断面水质优良率", "地表水水质优良率"),
     ("户籍人口城镇化率", "户籍人口城镇化率"),                     # not the resident-population rate
+    ("海洋生产总值", "海洋生产总值"),                              # the marine economy, not GDP
+    ("城镇就业困难人员", "就业困难人员就业"),                      # not 城镇新增就业
 ])
 def test_canonical_indicator(extractor, raw, canonical):
     assert extractor.canonical(raw) == canonical
@@ -170,6 +175,7 @@ def test_canonical_indicator(extractor, raw, canonical):
     ("新建、改扩建中小学", "新建、改扩建中小学"),                  # a list of verbs is not a task
     ("城镇居民和农村居民人均可支配收入", "城镇居民和农村居民人均可支配收入"),
     ("开工项目、投产项目", "开工项目、投产项目"),                 # a plain list stays whole (shared figure)
+    ("第三产业增加值增长", "第三产业增加值"),                     # 第三产业 is not an ordinal
 ])
 def test_subject_of_a_figure(extractor, pre, subject):
     assert extractor._subject(pre) == subject
