@@ -309,7 +309,8 @@ class Extractor:
                 elif subj and carried and _TOTAL_ONLY.fullmatch(subj) and "分别" not in clause:
                     subj = carried[0] + subj  # "新增高新技术企业1238家，总量达7889家": the total of that thing
                 qstart = c0
-                post = re.split(r"[,，、。;；]", clause[f.end:], maxsplit=1)[0]
+                # "新增14个立体停车库和12万个停车位": the noun stops at a joiner before the next figure
+                post = re.split(r"[,，、。;；]|(?<=[\u4e00-\u9fff]{3})(?:和|及|与)(?=\d)", clause[f.end:], maxsplit=1)[0]
                 noun = self._clean(post)[:16]
                 if not respective and len(noun) >= 2:
                     if subj.endswith("等"):
@@ -321,7 +322,7 @@ class Extractor:
                         # "建成20家标准化农贸市场、300家“微菜场”" / "建成38个中小学幼儿园项目、新增4.1万个学位":
                         # each figure counts the noun after it, not the noun of the figure before
                         head, before = self._clean(pre), self._clean(last_post)
-                        verb = head[len(before):].strip("、，, ") if head.startswith(before) else None
+                        verb = head[len(before):].strip("、，, 和及与") if head.startswith(before) else None
                         if verb is not None and (not verb or verb in _BARE_VERBS):
                             subj = (verb or list_lead) + noun  # the list's lead: "整治城区道路46处易涝点、198处积水点"
                 last_post = post
