@@ -72,6 +72,8 @@ _ONE_YEAR = re.compile(r"一年来|过去一年|过去的一年|这一年")
 _YEAR_LEAD = re.compile(r"\s*((?:19|20)\d\d)年(?:[，,]|全年|全市|全区|全县|我市|我区)")
 _ESTIMATE = re.compile(r"预计|初步核算|初步统计|预估")
 _PAST_IN_PLAN = re.compile(r"^(?:过去一年|去年|上年|20\d\d年(?:全区|全市|全县)?(?:实现|完成))")
+_WITHIN_YEARS = re.compile(r"(?:^|[，,、；;]|力争|用|未来)([2-5两三四五])年(?:内|时间|累计)?(?=[\u4e00-\u9fff“]|\d)(?!来|前|以来|后|底|末|的|实现|行动|攻坚|计划|规划)")
+_CN_YEARS = {"两": 2, "三": 3, "四": 4, "五": 5}
 _TARGET_YEAR = re.compile(r"到(20\d\d)年|(20\d\d)年(?:底|前|末|内)")
 _TRAIL_CMP = ("以上", "左右", "以内", "不少于", "不低于", "超过", "突破", "力争", "确保", "达到", "分别", "均", "约",
               "控制在", "保持在", "稳定在", "同比", "比上年", "年均", "平均", "实现", "完成", "达")
@@ -345,6 +347,11 @@ class Extractor:
                 if base_year and int(base_year.group(1)) < int(c_period[:4]) - 1 and "-" not in c_period:
                     # "能耗较2020年下降11.7%": a change over several years, not the year's
                     c_period, clause_cum = f"{int(base_year.group(1)) + 1}-{c_period[:4]}", True
+                within = _WITHIN_YEARS.search(clause[:f.start]) if c_plan and "-" not in c_period else None
+                if within:
+                    # "力争3年内产值达到百亿级", "三年筹集建设40万套人才公寓": a target over the next years
+                    n = int(within.group(1)) if within.group(1).isdigit() else _CN_YEARS[within.group(1)]
+                    c_period = f"{c_period[:4]}-{int(c_period[:4]) + n - 1}"
                 rest = re.split(r"[,，。;；]", clause[f.end:], maxsplit=1)[0]
                 if _DIGIT.search(rest):
                     rest = post  # "新开工7791套、建成39223套": stop at the next figure's list

@@ -231,6 +231,9 @@ def test_what_each_figure_counts(rules, sentence, wanted):
     ("", "新建项目开工率一季度达到30%、二季度达到65%。", {30: ("2023", False), 65: ("2023", False)}),
     # a plan clause that names a half year does not make the next clause's figure partial
     ("", "确保太行实验室上半年揭牌运行，新增省级以上研发平台30家。", {30: ("2023", False)}),
+    # "N年内", "三年…": a target over the next years; the clause after it is the year's again
+    ("", "三年筹集建设40万套人才公寓，今年完成7万套。", {40: ("2023-2025", False), 7: ("2023", False)}),
+    ("", "力争3年内产值达到100亿元，实施三年行动计划新增企业20家。", {100: ("2023-2025", False), 20: ("2023", False)}),
 ])
 def test_periods_of_figures(rules, review, plan, wanted):
     from pathlib import Path
