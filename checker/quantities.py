@@ -19,7 +19,7 @@ UNITS = [
     "人次", "人年", "人", "户", "家", "个", "项", "套", "间", "所", "座", "条", "吨", "标准箱", "标箱", "辆", "台", "架",
     "件", "栋", "幢", "场次", "场", "批", "名", "位", "千瓦时", "千瓦", "兆瓦", "度", "元", "美元", "倍", "张", "床",
     "棵", "株", "篇", "部", "处", "门", "支", "艘", "列", "班", "所", "片", "村", "镇", "站", "次", "册", "m2", "km",
-    "只", "头", "块", "口", "天",
+    "只", "头", "块", "口", "天", "蒸吨", "PFLOPS", "EFLOPS", "P",
 ]
 # Units that count things: "66个以上项目" is 66 projects, while "亿元以上项目" is a size class of projects.
 COUNT_UNITS = frozenset({"个", "家", "项", "户", "所", "座", "处", "场", "场次", "批", "支", "只", "条", "套", "间", "块", "村"})
@@ -33,7 +33,7 @@ _QUANT = re.compile(
 )
 # "6.39万自备井用户", "30.43万群众": a count in 万 of people or households with no measure word; the unit is
 # implied by the noun that follows.
-_IMPLIED = {"户": "户", "农户": "户", "用户": "户", "家庭": "户", "居民户": "户", "人口": "人", "群众": "人",
+_IMPLIED = {"户": "户", "农户": "户", "用户": "户", "家庭": "户", "居民户": "户", "居民用户": "户", "人口": "人", "群众": "人",
             "居民": "人", "学生": "人", "大学生": "人", "老人": "人", "儿童": "人", "职工": "人", "人才": "人",
             "农民工": "人", "游客": "人次", "人员": "人", "劳动力": "人", "毕业生": "人", "农民": "人"}
 _QUANT_IMPLIED = re.compile(
@@ -138,6 +138,8 @@ def _excluded(text: str, m: re.Match) -> bool:
     if unit == "条" and not m.group("mag") and re.search(r"(?:落实|贯彻|抓好|用好|执行)[^，,。；;]{0,14}$",
                                                                    text[max(0, s - 18):s]):
         return True  # a policy package by its number of articles ("落实国家31条"), not a target
+    if unit == "P" and re.match(r"[A-Za-z0-9]", text[e:e + 1]):
+        return True  # "100PB" of storage, "P2P": only a bare P is computing power ("智能算力100P")
     if unit == "天" and "天数" not in text[max(0, s - 10):s]:
         return True  # durations ("30天内办结") are not quantities; "优良天数300天" is
     if (after.startswith(("号", "级", "强", "佳", "大", "届", "周年", "A", "G")) and unit in ("个", "家", "位", "名")
@@ -289,6 +291,8 @@ def _build(text: str, m: re.Match) -> Found | None:
     elif unit_norm in COUNT_UNITS and re.search(r"累计(?:建成|完成|新增|达到|培育|引进|认定)?[\u4e00-\u9fffA-Za-z0-9]{0,10}$",
                                                 text[max(0, start - 14):start]):
         measure = "stock"  # "累计建成5G基站6万个": a running total is a level, whatever its verb
+    elif verb == "为" and m.re is _QUANT_IMPLIED:
+        measure = "level"  # "为30万天然气居民用户加装报警器": 为 is "for", not "amounts to"
     elif verb in STOCK and not (verb in ("超过", "突破", "达", "达到", "至", "为", "超")
                                 and re.search("|".join(FLOW[:12]), own_part(text[:start]))):
         measure = "stock"
