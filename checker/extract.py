@@ -394,9 +394,11 @@ class Extractor:
                         for a, b in zip(found, found[1:])):
             return None
         parts = [q for q in _RESPECTIVE_JOIN.split(self._subject(first[:k])) if q]
-        if len(parts) == 1 and len(found) == 2 and "城乡" in parts[0]:
-            # "城乡居民人均可支配收入分别增长6%以上、7%以上": 城乡 is 城镇 and 农村
-            return [parts[0].replace("城乡", "城镇", 1), parts[0].replace("城乡", "农村", 1)]
+        if (len(parts) == 1 and "城乡" in parts[0] and len(found) % 2 == 0
+                and all(a.quantity.unit_norm == b.quantity.unit_norm for a, b in zip(found[::2], found[1::2]))):
+            # "城乡居民人均可支配收入分别增长6%以上、7%以上": 城乡 is 城镇 and 农村, pair by pair
+            # ("…分别达到48220元和18638元、增长6.5%和8.5%")
+            return [parts[0].replace("城乡", "城镇" if i % 2 == 0 else "农村", 1) for i in range(len(found))]
         if len(parts) != len(found):
             return None
         return _share_head(parts)

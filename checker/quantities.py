@@ -174,6 +174,16 @@ def find_quantities(text: str) -> list[Found]:
                 out.append(f)
                 taken.append((f.start, f.end))
     out.sort(key=lambda f: f.start)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if (a.quantity.unit_norm == b.quantity.unit_norm == "%" and b.verb is None
+                and (a.quantity.measure, a.quantity.sign) != (b.quantity.measure, b.quantity.sign)
+                and text[a.end:b.start] in ("、", "和", "及", "与", "，", ",")):
+            # "分别增长6.5%左右、7.5%左右", "分别下降3%、4%": a figure of a list with no verb of its own is the
+            # same kind of figure as the one before
+            q = b.quantity.model_copy(update={"measure": a.quantity.measure, "sign": a.quantity.sign,
+                                              "value_norm": a.quantity.sign * abs(b.quantity.value_norm)})
+            out[i] = Found(b.start, b.end, q, a.verb, b.tier_hint)
     # Two-tier wording: "6%以上、力争7%" -> the second is a stretch goal of the first.
     tiers: list[Found] = []
     for i, f in enumerate(out):

@@ -57,6 +57,11 @@ CASES = [
     ("今年至少新增1家上市企业", [(">=", 1, None, "家", 1, "家", "flow")]),      # the comparator before the verb
     ("研发人员全时当量稳定保持在36万人年以上", [(">=", 36, None, "万人年", 360000, "人年", "stock")]),
     ("50%以上规上工业企业建有研发机构", [(">=", 50, None, "%", 50, "%", "share")]),  # a share of firms, not a class
+    # a figure of a list with no verb of its own is the same kind of figure as the one before
+    ("城镇和农村居民人均可支配收入分别增长6.5%左右、7.5%左右",
+     [("~", 6.5, None, "%", 6.5, "%", "growth"), ("~", 7.5, None, "%", 7.5, "%", "growth")]),
+    ("单位GDP能耗、二氧化碳排放分别下降3%、4%",
+     [("=", 3, None, "%", -3, "%", "growth"), ("=", 4, None, "%", -4, "%", "growth")]),
     ("为30万天然气居民用户加装报警器", [("=", 30, None, "万户", 300000, "户", "level")]),   # 为: for
     ("实施1088蒸吨燃气锅炉低氮改造", [("=", 1088, None, "蒸吨", 1088, "蒸吨", "flow")]),
     ("新增智能算力100P以上", [(">=", 100, None, "P", 100, "P", "flow")]),
