@@ -72,6 +72,7 @@ _ONE_YEAR = re.compile(r"一年来|过去一年|过去的一年|这一年")
 _YEAR_LEAD = re.compile(r"\s*((?:19|20)\d\d)年(?:[，,]|全年|全市|全区|全县|我市|我区)")
 _ESTIMATE = re.compile(r"预计|初步核算|初步统计|预估")
 _PAST_IN_PLAN = re.compile(r"^(?:过去一年|去年|上年|20\d\d年(?:全区|全市|全县)?(?:实现|完成))")
+_BASIS_ONLY = re.compile(r"(?:按)?(?:同口径|可比口径|可比价格?|不变价格?)(?:计算)?|扣除[\u4e00-\u9fff]{1,10}因素后?")
 _WITHIN_YEARS = re.compile(r"(?:^|[，,、；;]|力争|用|未来)([2-5两三四五])年(?:内|时间|累计)?(?=[\u4e00-\u9fff“]|\d)(?!来|前|以来|后|底|末|的|实现|行动|攻坚|计划|规划)")
 _CN_YEARS = {"两": 2, "三": 3, "四": 4, "五": 5}
 _TARGET_YEAR = re.compile(r"到(20\d\d)年|(20\d\d)年(?:底|前|末|内)")
@@ -306,8 +307,9 @@ class Extractor:
                     before = _STAGE_END.search(clause_subjects[-1])
                     if before and before.start() >= 2:
                         subj = clause_subjects[-1][:before.start()] + subj
-                if subj and _PERIOD_ONLY.fullmatch(subj):
-                    subj = ""  # "前三季度增长5.5%": a period, not a subject; the carried subject applies
+                if subj and (_PERIOD_ONLY.fullmatch(subj) or _BASIS_ONLY.fullmatch(subj)):
+                    # "前三季度增长5.5%", "同口径增长8%": a period or a basis, not a subject; the carried one applies
+                    subj = ""
                 elif subj and carried and _TOTAL_ONLY.fullmatch(subj) and "分别" not in clause:
                     subj = carried[0] + subj  # "新增高新技术企业1238家，总量达7889家": the total of that thing
                 qstart = c0
