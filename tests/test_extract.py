@@ -161,6 +161,7 @@ def test_review_opening_is_not_a_plan():
     ("国考断面水质优良率", "地表水水质优良率"),
     ("户籍人口城镇化率", "户籍人口城镇化率"),                     # not the resident-population rate
     ("海洋生产总值", "海洋生产总值"),                              # the marine economy, not GDP
+    ("第二产业增加值", "第二产业增加值"),                          # industry and construction, not 工业增加值
     ("城镇就业困难人员", "就业困难人员就业"),                      # not 城镇新增就业
 ])
 def test_canonical_indicator(extractor, raw, canonical):
