@@ -53,7 +53,9 @@ _DIGIT_SPLIT = re.compile(r"[\d０-９(（]|和|及|与")
 _SENT = re.compile(r"[^。！？!?;；\n]+[。！？!?;；]?")
 _CLAUSE = re.compile(r"[^,，:：]+[,，:：]?")
 _PARTIAL = re.compile(r"(一季度|第一季度|二季度|上半年|前三季度|三季度|[1１一]\s*[-—–~至]\s*\d{1,2}\s*月|前\d{1,2}个月|前[一二三四五六七八九十]{1,2}个月)")
-_CUMULATIVE = re.compile(r"五年来|过去五年|五年累计|的五年|十三五|十四五|(?:19|20)\d\d年以来(?!首次|第一次|最)|近五年|五年间|"
+_CUMULATIVE = re.compile(r"五年来|过去五年|五年累计|的五年|"
+                         # "十四五以来/期间" is the five years; "提前实现十四五目标", "十四五收官之年" are not
+                         r"(?:十三五|十四五)(?![”\"]?(?:规划)?(?:目标|收官|开局|圆满|任务|中期|规划))|(?:19|20)\d\d年以来(?!首次|第一次|最)|近五年|五年间|"
                          r"本届政府(?!收官|最后|任期最后)")  # "本届政府收官之年": the year, not the term
 _CUMULATIVE_CLAUSE = re.compile(r"累计|年均|总量达|总数达|保有量")
 _PARTIAL_CLAUSE = re.compile(r"(?:今年|去年|上年|全市|全区|全县)?" + _PARTIAL.pattern + r"(?:份|以来)?[,，:：]?")

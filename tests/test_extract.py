@@ -228,6 +228,10 @@ def test_what_each_figure_counts(rules, sentence, wanted):
     ("2022年是本届政府收官之年。一年来，我们稳住了经济大盘。全年完成一般公共预算收入227亿元，增长9%。", "",
      {9: ("2022", False)}),
     ("五年来，本届政府累计新增就业50万人。", "", {50: ("2018-2022", False)}),
+    # a mention of the five-year plan's target is not a five-year figure; "十四五以来" is
+    ("改造老旧小区570万平方米、提前实现“十四五”目标，新竣工既有住宅加装电梯495台。", "",
+     {570: ("2022", False), 495: ("2022", False)}),
+    ("“十四五”以来，累计新增就业50万人。", "", {50: ("2021-2025", False)}),
     # a sentence of a five-year paragraph that names one of the five years is that year
     ("过去五年，全市累计新增就业50万人。2022年，预计全市生产总值增长5%以上，技术合同成交额达到18.8亿元。", "",
      {50: ("2018-2022", False), 5: ("2022", False), 18.8: ("2022", False)}),
