@@ -101,6 +101,10 @@ class Scope:
             return "combined figure"
         if self.qualifiers and set(self.qualifiers.findall(a)) != set(self.qualifiers.findall(b)):
             return "scope qualifier"
+        return self._level_or_stage(a, b)
+
+    def _level_or_stage(self, a: str, b: str) -> str | None:
+        """Both name an administrative level and none in common, or both a project stage and none in common."""
         if self.admin:
             la, lb = set(self.admin.findall(a)), set(self.admin.findall(b))
             if la and lb and not la & lb:
@@ -123,19 +127,9 @@ class Scope:
         if not qa <= qb:
             return False
         # the part named must say what it counts: "投资" alone (…项目、投资80亿元) is a generic amount, not a part
-        narrower = (_partly_covered(a_parts, b_core) and any(len(q) >= 3 and (q in b_core or q[-3:] in b_core) for q in a_parts)) or qa < qb
-        if not narrower:
-            return False
-        if self.admin:
-            la, lb = set(self.admin.findall(a)), set(self.admin.findall(b))
-            if la and lb and not la & lb:
-                return False
-        if self.stage:
-            sa = {self.stage_of[w] for w in self.stage.findall(a)}
-            sb = {self.stage_of[w] for w in self.stage.findall(b)}
-            if sa and sb and not sa & sb:
-                return False
-        return True
+        names_part = any(len(q) >= 3 and (q in b_core or q[-3:] in b_core) for q in a_parts)
+        narrower = (_partly_covered(a_parts, b_core) and names_part) or qa < qb
+        return narrower and self._level_or_stage(a, b) is None
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*\s*(?:万亿|亿|万|千)?\s*(?:%|个百分点|[\u4e00-\u9fa5]{0,1})?")

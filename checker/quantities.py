@@ -165,11 +165,12 @@ def find_quantities(text: str) -> list[Found]:
             if _excluded(text, m):
                 continue
             f = _build(text, m)
-            if f is not None and f.quantity.unit_norm != "%" and (((_QUALIFIER_AFTER.match(text, f.end) or _SIZE_CLASS.search(text, max(0, f.start - 2), f.start)
-                                    and text[f.end:f.end + 2] in ("项目", "企业"))
-                                   and f.quantity.unit_norm not in COUNT_UNITS) or
-                                  (text[f.end:f.end + 1] == "的" and _POOL_BEFORE.search(text[:f.start]))):
-                continue  # "亿元以上项目", "总投资600亿元的": a category or a pool, not a target
+            if f is not None and f.quantity.unit_norm != "%" and (
+                    ((_QUALIFIER_AFTER.match(text, f.end) or _SIZE_CLASS.search(text, max(0, f.start - 2), f.start)
+                      and text[f.end:f.end + 2] in ("项目", "企业")) and f.quantity.unit_norm not in COUNT_UNITS)
+                    or (text[f.end:f.end + 1] == "的" and _POOL_BEFORE.search(text[:f.start]))):
+                # "亿元以上项目", "总投资600亿元的": a category or a pool, not a target ("50%以上规上工业企业" is a share)
+                continue
             if f is not None:
                 out.append(f)
                 taken.append((f.start, f.end))
