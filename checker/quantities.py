@@ -53,7 +53,8 @@ _QUANT_TENTHS = re.compile(r"(?P<tenths>[一二三四五六七八九])成(?=以�
 # "实现两位数增长", "保持两位数增长": a growth of at least 10%
 _QUANT_TWO_DIGIT = re.compile(r"(?P<twodigit>两位数)(?=增长|增速|的增长)")
 # "成长为百亿级企业", "形成500亿级产业集群", "率先达到千亿级规模": reaching an amount tier; "3个千亿级产业集群"
-# (a count of things in a tier) is not one, as the tier word must follow a verb of reaching
+# (a count of things in a tier) is not one, as the tier word must follow a verb of reaching. Both this and
+# 两位数 are read as ranges; a plan's target reads them as floors (extract._WORD_RANGE).
 _QUANT_TIER = re.compile(rf"(?P<tiernum>{_NUM}|百|千)?(?P<mag>万亿|亿)级")
 _TIER_VERB = re.compile(r"(?:达到|形成|成为|迈上|迈入|跨入|跻身|突破|成长为|打造成|发展成|壮大为|提升为|晋级)(?:新的|的)?$")
 # "过50亿元项目20个", "营业收入过百亿元企业1家": 过/超 + an amount + 项目/企业 is a size class, not a target
