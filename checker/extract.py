@@ -27,6 +27,18 @@ _SHARE_OF = re.compile(r"占[^，,。；;]{1,12}?的?(?:比重|比例)")
 _EACH = re.compile(r"(?:各|均)(?:达到|超过|突破|不少于|不低于|为|达|超|逾|增长|提高|下降|降低)?\s*$")
 
 
+_CAPACITY_UNITS = frozenset({"吨", "千瓦", "兆瓦", "头", "只"})
+_PRODUCT_AFTER = re.compile(r"(?!以上|左右|以内|以下|多|余|级|的|规模|以)[\u4e00-\u9fffA-Za-z]{2}")
+
+
+def _capacity_in_name(clause: str, f: Found) -> bool:
+    """"推动旭阳300万吨焦化及制氢、久泰100万吨煤制乙二醇项目", "建成投产大唐200万千瓦风电": a capacity right after a
+    company or place name and right before the product names a plant, not a target. A capacity after a verb
+    ("新增装机1217万千瓦", "生猪出栏500万头") or with a comparator ("设立10只以上天使子基金") is a target."""
+    return (f.quantity.unit_norm in _CAPACITY_UNITS and f.verb is None and f.quantity.comparator == "="
+            and f.start > 0 and bool(_PRODUCT_AFTER.match(clause, f.end)))
+
+
 def _share_head(parts: list[str]) -> list[str]:
     """A list's shared head goes to every part: "城镇居民和农村居民人均可支配收入" -> 城镇居民人均可支配收入,
     农村居民人均可支配收入; "“签约一批”、“投产一批”项目" -> “签约一批”项目, “投产一批”项目."""
@@ -361,10 +373,11 @@ class Extractor:
                     rest = post  # "新开工7791套、建成39223套": stop at the next figure's list
                 tail = self._clean(_DIGIT_SPLIT.split(rest, maxsplit=1)[0])[:16]
                 clause_subjects.append(subj)
-                if (c_plan and (_NOT_A_TARGET.search(pre) or _DESCRIPTOR.search(pre)) or clause[f.end:f.end + 1] == "级"
-                        or _RANK_GROUP.search(pre)):
+                if (c_plan and (_NOT_A_TARGET.search(pre) or _DESCRIPTOR.search(pre) or _capacity_in_name(clause, f))
+                        or clause[f.end:f.end + 1] == "级" or _RANK_GROUP.search(pre)):
                     # "广州有66万名在园幼儿" (a fact), "形成了12项民生实事候选项目" (done), "总投资12.7亿元" (the size
-                    # of the projects pushed, in a plan), "20万吨级航道" (a size class),
+                    # of the projects pushed, in a plan), "20万吨级航道" (a size class), "推动旭阳300万吨焦化及制氢"
+                    # (a plant's capacity in a project's name),
                     # "增速居9个国家中心城市首位" (the group a rank is taken in)
                     continue
                 each = None if respective else self._each(clause, found, fi)

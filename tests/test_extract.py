@@ -268,6 +268,9 @@ def test_periods_of_figures(rules, review, plan, wanted):
     ("没有10个以上项目不开会，新增就业8万人。", [10, 8]),
     ("抓好总投资412.3亿元、共228个重点项目建设，完成投资50亿元。", [228, 50]),   # 总投资: the projects' size
     ("重点抓好健康食品产业园、年产11万吨乳饮料项目，新增规上企业20家。", [20]),        # 年产: a project's capacity
+    # a capacity between a company name and its product names a plant; after a verb or with 以上 it is a target
+    ("全力推动旭阳300万吨焦化及制氢、久泰100万吨煤制乙二醇项目，新增装机1217万千瓦。", [1217]),
+    ("建成投产大唐200万千瓦风电项目，设立10只以上天使子基金。", [10]),
 ])
 def test_plan_figures_that_are_not_targets(rules, plan, values):
     from pathlib import Path

@@ -248,6 +248,8 @@ def test_real_browser_makes_a_decision(server, seeds_run, tmp_path):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
 
     if not Path("/usr/bin/chromium").exists() or not Path("/usr/bin/chromedriver").exists():
         pytest.skip("Debian chromium/chromium-driver not installed")
@@ -269,7 +271,9 @@ def test_real_browser_makes_a_decision(server, seeds_run, tmp_path):
         driver.find_element(By.ID, "reviewer").send_keys("浏览器审核员")
         driver.find_element(By.ID, "note").send_keys("两份文件目标不一致，按工作报告判定")
         driver.find_element(By.ID, "submit").click()
-        assert driver.find_element(By.ID, "saved").is_displayed()
+        # the form posts and the browser loads the next page: wait for it rather than racing it
+        saved = WebDriverWait(driver, 30).until(EC.presence_of_element_located((By.ID, "saved")))
+        assert saved.is_displayed()
         assert "未达成" in driver.find_element(By.ID, "status").text
         shot = ROOT / "docs" / "review-page.png"
         if shot.parent.is_dir():
