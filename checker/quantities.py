@@ -262,6 +262,7 @@ def _build(text: str, m: re.Match) -> Found | None:
         mult2 = mult
     before = text[max(0, start - 8):start]
     after = text[end:end + 4]
+    verb = _verb(before)
     comparator = "="
     if gd.get("approx"):
         comparator = ">="  # "5万多个", "600余场": more than the printed figure
@@ -282,14 +283,11 @@ def _build(text: str, m: re.Match) -> Found | None:
     else:
         # the longest word wins: "不超过" is a ceiling although it ends with "超过"; "不低于" a floor
         word = max((w for w in GE_BEFORE + LE_BEFORE if before.endswith(w)), key=len, default=None)
-        if word is None:
+        if word is None and verb and before.endswith(verb):
             # "至少新增1家上市企业", "不少于新建3所": the comparator word before the verb
-            vm = _VERB_AT_END.search(before)
-            if vm and vm.start() > 0:
-                word = next((w for w in ("至少", "不少于", "不低于") if before[:vm.start()].endswith(w)), None)
+            word = next((w for w in ("至少", "不少于", "不低于") if before[:-len(verb)].endswith(w)), None)
         if word is not None:
             comparator = ">=" if word in GE_BEFORE else "<="
-    verb = _verb(before)
     sign = -1 if verb in GROWTH_DOWN else 1
     if unit_norm == "%":
         if verb in GROWTH_UP or verb in GROWTH_DOWN:
