@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from dataclasses import dataclass
 
 from .models import Commitment, Outcome, Span
@@ -187,18 +188,22 @@ class Extractor:
         # A review of the whole term and the last year (一、本届政府及2022年工作回顾) opens with the term: its
         # paragraphs are five-year figures from a term marker (市七届人大一次会议以来, 五年来) until a paragraph
         # turns to the year (一年来, 过去一年, 2022年是…).
+        # A review part headed by the term alone (一、本届政府任期内工作回顾) that turns to the year (各位代表，过去的一年…)
+        # goes on with that year's figures: its paragraphs from there on are the term's last year, not the term.
         term_review = any("-" in r for r in doc.reviews)
-        term_mode, last_part = False, None
+        term_mode, year_mode, last_part = False, False, None
         for p in s.paragraphs:
             if p.part != last_part:
-                term_mode, last_part = False, p.part
+                term_mode, year_mode, last_part = False, False, p.part
             if p.part not in ("review", "plan"):
                 continue
             if p.part == "review" and term_review and re.search(r"[。；;]", p.text):  # not the part's heading
-                if _ONE_YEAR.search(p.text[:60]) or re.match(rf"(?:各位代表[！!，,：:]\s*)?{doc.year - 1}年", p.text):
-                    term_mode = False
+                if _ONE_YEAR.search(p.text[:60]) or re.match(rf"(?:各位代表[！!，,：:]\s*)?(?:刚刚)?(?:过去的)?{doc.year - 1}年", p.text):
+                    term_mode, year_mode = False, True
                 elif _TERM_START.search(p.text[:40]):
-                    term_mode = True
+                    term_mode, year_mode = True, False
+            if year_mode and p.period and "-" in p.period:
+                p = replace(p, period=p.period.rsplit("-", 1)[1])
             if len(p.text) <= 24 and not re.search(r"[。，,;；：:]", p.text):
                 continue  # a heading line ("预期目标 全区经济增长6.5%") repeats what its body says
             partial_para = bool(_PARTIAL.search(p.text[:12]))

@@ -331,6 +331,28 @@ def test_generic_amounts_are_compared_with_what_the_clause_before_is_about(rules
     assert c.match_text.startswith(context) and (context == "" or c.match_text != c.indicator)
 
 
+@pytest.mark.parametrize("heading,turn", [
+    # the term alone in the heading; the year begins at "过去的一年" (苏州 2022)
+    ("一、本届政府任期内工作回顾", "各位代表，过去的一年，是“十四五”开局之年。"),
+    # the year named after 刚刚过去的 (成都 2023)
+    ("一、过去五年和2021年工作总结", "各位代表！刚刚过去的2021年，我们稳住了经济大盘。"),
+])
+def test_review_turns_from_the_term_to_its_last_year(rules, heading, turn):
+    from pathlib import Path
+
+    from checker.ingest import from_bytes
+    from checker.structure import structure
+
+    text = (f"——2022年3月30日在苏州市第十七届人民代表大会第一次会议上\n\n{heading}\n\n"
+            "市十六届人大一次会议以来，我们圆满完成了各项任务。\n\n——五年来，城镇新增就业22.5万人。\n\n"
+            f"{turn}\n\n（一）民生保障取得更实成果。新增城镇就业4.1万人，建成投用中小学幼儿园85所。\n\n"
+            "二、2022年主要任务\n\n城镇新增就业3.4万人。\n")
+    s = structure(from_bytes("苏州市/2022.md", Path("苏州市/2022.md"), text.encode("utf-8")))
+    got = {o.value: (o.period, o.cumulative) for o in Extractor(rules).extract(s).outcomes}
+    assert got[22.5] == ("2017-2021", True) if "任期" in heading else got[22.5][1]
+    assert got[4.1] == (got[85][0], False) and "-" not in got[4.1][0]
+
+
 def test_term_review_paragraphs_are_five_year_figures_until_the_year_begins(rules):
     """一、本届政府及2022年工作回顾: the term's paragraphs first (five-year figures), then the year's."""
     from pathlib import Path
