@@ -401,7 +401,7 @@ class Extractor:
         if not last_clause or (subj not in self._generic_figure and core not in self._generic_figure):
             return ""
         about = last_subjects[-1] if last_subjects else self._subject(re.sub(r"[，,:：]$", "", last_clause))
-        return _LEAD_VERBS.sub("", about)[-12:]
+        return _LEAD_VERBS.sub("", about)[-16:]
 
     def _respective(self, clause: str, found: list[Found]) -> list[str] | None:
         """Subjects for "A、B分别增长6%、7%" (each number its own thing), or None. The shared head of the list
