@@ -182,7 +182,8 @@ class Classifier:
         ctx = {"has_later_document": bool(later_docs), "kind": c.kind, "comparison": "none",
                "stage_relation": "none", "evidence_period": "none", "proxy_found": False, "mentioned": False,
                "recommitted": bool(c.repeated_in), "measure": c.measure, "comparator": c.comparator,
-               "indicator": c.indicator, "match_level": None, "best_score": None, "claim_only": False}
+               "indicator": c.indicator, "match_level": None, "best_score": None, "best_text_score": None,
+               "claim_only": False}
         evidence: list[Evidence] = []
         proxies: list[Evidence] = []
         decisive: Candidate | None = None
@@ -197,7 +198,7 @@ class Classifier:
                         f"period {rel}"),
                 passed=k.label in ("strong", "probable")))
             if ctx["match_level"] is None:
-                ctx["match_level"], ctx["best_score"] = k.level, k.score
+                ctx["match_level"], ctx["best_score"], ctx["best_text_score"] = k.level, k.score, k.text_score
             if k.label == "weak":
                 if rel == "same_period" and k.score >= 60:
                     ctx["mentioned"] = True

@@ -48,6 +48,7 @@ STATUS_FIELDS: dict[str, tuple[type, tuple[str, ...] | None]] = {
     "indicator": (str, None),
     "match_level": (str, None),
     "best_score": (float, None),
+    "best_text_score": (float, None),  # wording alone, of the same best-ranked candidate as match_level
     "claim_only": (bool, None),
 }
 MATCH_FIELDS: dict[str, tuple[type, tuple[str, ...] | None]] = {
