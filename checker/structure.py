@@ -35,7 +35,8 @@ _YEAR_IN_NAME = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)年")
 _FIVE = re.compile(r"(十一五|十二五|十三五|十四五|十五五|十六五)")
 
-REVIEW_WORDS = re.compile(r"回顾|执行情况|主要成就|过去一年|过去五年|工作总结|完成情况|一年来|五年来|成效|取得的成绩|发展成就|发展成绩")
+REVIEW_WORDS = re.compile(r"回顾|执行情况|主要成就|过去一年|过去五年|工作总结|完成情况|一年来|五年来|(?<!见)成效|取得的成绩|发展成就|发展成绩")
+_STRONG_REVIEW = re.compile(r"回顾|执行情况|完成情况|工作总结|过去一年|过去五年|一年来|五年来")
 PLAN_WORDS = re.compile(
     r"工作安排|重点工作|重点任务|主要目标|预期目标|目标任务|总体要求|工作目标|主要任务|今后五年|发展计划|计划\(草案\)|"
     r"政府自身建设|民生实事|工作建议|奋斗目标|工作重点|主要工作|工作任务|形势与目标|形势和目标|发展目标|目标与任务|目标和任务|"
@@ -280,6 +281,18 @@ def _is_part_heading(p: Paragraph) -> str | None:
     return None
 
 
+_CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+
+
+def _numeral(head: str) -> int:
+    """1-39 from a level-1 heading's numeral ("六、" -> 6, "十二、" -> 12, "第三部分" -> 3)."""
+    t = re.sub(r"[第、.部分]", "", head)
+    if "十" in t:
+        a, _, b = t.partition("十")
+        return _CN_DIGITS.get(a, 1) * 10 + _CN_DIGITS.get(b, 0)
+    return _CN_DIGITS.get(t, 0)
+
+
 def _sections(paragraphs: list[Paragraph], kind: str, year: int) -> list[Section]:
     heads: list[tuple[int, str, Paragraph]] = []
     for i, p in enumerate(paragraphs):
@@ -296,12 +309,28 @@ def _sections(paragraphs: list[Paragraph], kind: str, year: int) -> list[Section
             elif re.search(r"主要预期目标|今年.{0,8}(工作|目标|任务)", p.text) and (not sections or sections[-1].kind == "review"):
                 sections.append(Section(kind="plan", heading=p.text[:30], start=p.start, end=p.end, period=str(year)))
     else:
-        last_kind = None
+        last_kind, part_numbered, sub = None, False, 0
         for i, k, p in heads:
+            m = LEVEL1.match(p.text)
+            years = [int(y) for y in _YEAR.findall(p.text)]
+            if k == "plan" and years and max(years) < year and not re.search(r"今后|未来|展望|计划", p.text):
+                k = "review"  # the work of a past year ("一、2021年主要工作" in the 2022 report)
+            if m and last_kind and not part_numbered and not years:
+                # A part opened by an unnumbered heading ("2022年工作回顾") counts its own numbered headings 一、二、
+                # 三…, whatever their words ("六、政府自身建设全面加强" reviews it); one that does not continue the
+                # count opens the next part ("二、“十四五”主要战略任务" after "工作回顾").
+                n = _numeral(m.group(0))
+                if n == 1 or 0 < sub < n:
+                    sub = n
+                    continue
             if k == "level1" and last_kind == "review":
                 k = "plan"  # the first numbered part after the review looks ahead ("二、扎实做好2015年工作")
+            if k == "review" and last_kind == "plan" and m and not _STRONG_REVIEW.search(p.text):
+                k = "level1"  # a numbered task heading of the plan ("七、着力推动“百千万工程”取得新成效")
             if k == "level1":
-                continue  # an unlabelled level-1 heading continues the current part (民生实事 items "一、交通出行")
+                continue  # a level-1 heading inside a part continues it (民生实事 items "一、交通出行")
+            if k != last_kind:  # a part is numbered when the heading that opened it is
+                part_numbered, sub = m is not None, 0
             last_kind = k
             periods = heading_periods(p.text, year, k)
             sections.append(Section(kind=k, heading=p.text, start=p.start, end=p.end, period=periods[0]))

@@ -152,6 +152,30 @@ def test_review_opening_is_not_a_plan():
     assert [sec.kind for sec in s.document.sections] == ["review", "plan"]
 
 
+@pytest.mark.parametrize("headings, kinds", [
+    # an unnumbered review counts its own numbered headings, whatever their words (乌鲁木齐 2018)
+    (["2022年工作回顾", "一、经济持续健康快速发展", "三、民生改善取得新成效", "五、政府自身建设全面加强",
+      "2023年主要工作"], ["review", "plan"]),
+    # a numbered task heading of the plan that aims at results is not a review (东莞 2025)
+    (["2022年工作回顾", "2023年工作安排", "七、着力推动“百千万工程”初见成效，让市镇村运转更顺畅",
+      "八、加快推进新型城镇化建设"], ["review", "plan"]),
+    # a numbered heading that does not continue the review's count opens the next part (厦门 2021)
+    (["工作回顾", "二、“十四五”主要战略任务和", "三、2023年主要工作"], ["review", "plan", "plan"]),
+    # the work of a past year is a review, whatever its words (大连 2022)
+    (["一、2022年主要工作", "二、2023年重点工作安排"], ["review", "plan"]),
+])
+def test_numbered_headings_inside_parts(headings, kinds):
+    from pathlib import Path
+
+    from checker.ingest import from_bytes
+    from checker.structure import structure
+
+    body = "".join(f"{h}\n\n地区生产总值增长{k + 5}%。\n\n" for k, h in enumerate(headings))
+    text = f"——2023年1月10日在乌鲁木齐市第十六届人民代表大会第二次会议上\n\n{body}"
+    s = structure(from_bytes("2023.md", Path("乌鲁木齐市/2023.md"), text.encode("utf-8")))
+    assert [sec.kind for sec in s.document.sections] == kinds
+
+
 @pytest.mark.parametrize("raw, canonical", [
     ("全社会研发经费支出占地区生产总值比重", "研发经费投入强度"),   # the share of R&D, not GDP
     ("地区生产总值", "地区生产总值"),
