@@ -70,7 +70,7 @@ _CUMULATIVE = re.compile(r"五年来|过去五年|五年累计|的五年|"
                          # "十四五以来/期间" is the five years; "提前实现十四五目标", "十四五收官之年" are not
                          r"(?:十三五|十四五)(?![”\"]?(?:规划)?(?:目标|收官|开局|圆满|任务|中期|规划))|(?:19|20)\d\d年以来(?!首次|第一次|最)|近五年|五年间|"
                          r"本届政府(?!收官|最后|任期最后)")  # "本届政府收官之年": the year, not the term
-_CUMULATIVE_CLAUSE = re.compile(r"累计|年均|总量达|总数达|保有量")
+_CUMULATIVE_CLAUSE = re.compile(r"(?<!全年)(?<!当年)(?<!年内)累计|年均|总量达|总数达|保有量")  # "全年累计接待游客" is the year's
 _PARTIAL_CLAUSE = re.compile(r"(?:今年|去年|上年|全市|全区|全县)?" + _PARTIAL.pattern + r"(?:份|以来)?[,，:：]?")
 _NOT_A_TARGET = re.compile(r"(?:^|[^没])有$|了$")
 _BASE_YEAR = re.compile(r"(?:较|比|相比|相较于?|与)((?:19|20)\d\d)年(?:末|底)?(?:相比)?")
