@@ -98,6 +98,7 @@ _STAGE_STOP = re.compile(r"[，,。；;、：:“”\"的和与及等为]")
 _ONLY_VERBS = re.compile(r"(?:统筹|全力|加快|大力|积极|持续|有序|稳步|扎实|深入|全面|着力|重点|力争|确保|推进|推动|实施|启动|"
                          r"建设|开展|完成|新建|改造|打造|培育|引进|新增|建成|开工|续建|谋划|储备|一体|协同|同步)+")
 _LEAD_VERBS = re.compile("^" + _ONLY_VERBS.pattern)
+_AGAIN = re.compile(r"^(?:首次|再次|连续(?:\d+|[一二两三四五六七八九十]+)年)(?:突破|超过|达到|增长|达|超)?$")
 _BARE_VERBS = {"特别是", "其中", "包括", "以及", "实施", "新增", "新建", "引进", "完成", "建成", "开工", "培育", "改造", "签约", "开展", "举办", "打造",
                "实现", "招引", "认定", "建设", "筹集", "提供", "发放", "投入", "创建", "推动", "交付", "落实", "累计",
                "新开工", "改扩建", "新改建", "全力推动", "有效推进", "推进", "续建", "谋划", "储备", "谋划储备"}
@@ -349,6 +350,9 @@ class Extractor:
                         if verb is not None and (not verb or verb in _BARE_VERBS):
                             subj = (verb or list_lead) + noun  # the list's lead: "整治城区道路46处易涝点、198处积水点"
                 last_post = post
+                if fi and subj and _AGAIN.match(subj):
+                    # "技术合同成交额增长34.5%、首次突破百亿元大关": the thing before, again
+                    subj, post = "", "" if post.startswith("大关") else post
                 if subj and _ONLY_VERBS.fullmatch(subj):
                     subj = subj if subj in _BARE_VERBS else "推进"
                 if subj and len(subj) <= 2 and post and len(post) >= 2 and not carried:

@@ -230,6 +230,8 @@ def test_subject_of_a_figure(extractor, pre, subject):
     ("棚户区改造新开工7791套、建成39223套。", {7791: "棚户区改造新开工", 39223: "棚户区改造建成"}),
     # the group a rank is taken in is not a result
     ("规模以上工业增加值增长12.8%，增速居9个国家中心城市首位。", {12.8: "规模以上工业增加值", 9: None}),
+    # "首次突破…大关" after 、: the same thing again
+    ("技术合同成交额增长34.5%、首次突破百亿元大关。", {34.5: "技术合同成交额", 100: "技术合同成交额"}),
 ])
 def test_what_each_figure_counts(rules, sentence, wanted):
     from pathlib import Path
