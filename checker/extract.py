@@ -98,6 +98,7 @@ _STAGE_STOP = re.compile(r"[，,。；;、：:“”\"的和与及等为]")
 _ONLY_VERBS = re.compile(r"(?:统筹|全力|加快|大力|积极|持续|有序|稳步|扎实|深入|全面|着力|重点|力争|确保|推进|推动|实施|启动|"
                          r"建设|开展|完成|新建|改造|打造|培育|引进|新增|建成|开工|续建|谋划|储备|一体|协同|同步)+")
 _LEAD_VERBS = re.compile("^" + _ONLY_VERBS.pattern)
+_TIER_ONLY = re.compile(r"(?:工作目标|奋斗目标|预期目标|目标)?(?:力争|争取|努力|确保)?")  # "地区生产总值增长7%以上，工作目标力争增长8%左右"
 _AGAIN = re.compile(r"^(?:首次|再次|连续(?:\d+|[一二两三四五六七八九十]+)年)(?:突破|超过|达到|增长|达|超)?$")
 _BARE_VERBS = {"特别是", "其中", "包括", "以及", "实施", "新增", "新建", "引进", "完成", "建成", "开工", "培育", "改造", "签约", "开展", "举办", "打造",
                "实现", "招引", "认定", "建设", "筹集", "提供", "发放", "投入", "创建", "推动", "交付", "落实", "累计",
@@ -327,8 +328,9 @@ class Extractor:
                     before = _STAGE_END.search(clause_subjects[-1])
                     if before and before.start() >= 2:
                         subj = clause_subjects[-1][:before.start()] + subj
-                if subj and (_PERIOD_ONLY.fullmatch(subj) or _BASIS_ONLY.fullmatch(subj)):
-                    # "前三季度增长5.5%", "同口径增长8%": a period or a basis, not a subject; the carried one applies
+                if subj and (_PERIOD_ONLY.fullmatch(subj) or _BASIS_ONLY.fullmatch(subj) or _TIER_ONLY.fullmatch(subj)):
+                    # "前三季度增长5.5%", "同口径增长8%", "工作目标力争增长8%": a period, a basis or a tier, not a subject;
+                    # the carried one applies
                     subj = ""
                 elif subj and carried and _TOTAL_ONLY.fullmatch(subj) and "分别" not in clause:
                     subj = carried[0] + subj  # "新增高新技术企业1238家，总量达7889家": the total of that thing

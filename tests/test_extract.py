@@ -232,6 +232,8 @@ def test_subject_of_a_figure(extractor, pre, subject):
     ("规模以上工业增加值增长12.8%，增速居9个国家中心城市首位。", {12.8: "规模以上工业增加值", 9: None}),
     # "首次突破…大关" after 、: the same thing again
     ("技术合同成交额增长34.5%、首次突破百亿元大关。", {34.5: "技术合同成交额", 100: "技术合同成交额"}),
+    # a tier of a two-tier target names no thing of its own
+    ("地区生产总值增长7%以上，工作目标力争增长8%左右。", {7: "地区生产总值", 8: "地区生产总值"}),
 ])
 def test_what_each_figure_counts(rules, sentence, wanted):
     from pathlib import Path
