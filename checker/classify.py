@@ -38,6 +38,7 @@ def _period_end(p: str) -> int:
 
 _LEVELS = frozenset({"stock", "share", "level"})
 _END_OF_PERIOD = re.compile(r"预计|年末|年底|末期|突破|达|(?:提升|提高|增加|上升)(?:至|到)|增至")  # the review states the final year's level
+_EVERY_YEAR = re.compile(r"连续(?:\d+|[二两三四五六七八九十])年")
 _SUMMED = re.compile(r"累计|合计|总计|共计|五年|新增|新建")
 STATUS_LABEL = {"met": "达成 Met", "missed": "未达成 Missed", "unreported": "未报告 Unreported"}
 
@@ -116,7 +117,8 @@ class Classifier:
             high, _ = self._compare(c, t, v * o.value_high / o.value, op, direction)
             if high != verdict:  # "两位数增长" (10-99%) against 12%: either side of the target
                 return "incomparable", f"{why} — the later figure is only a range ({o.quote})"
-        if verdict == "not_satisfied" and "-" in o.period and ((o.comparator == ">=" and direction == "higher")
+        several = "-" in o.period or _EVERY_YEAR.search(o.quote)  # "连续4年超过10万人": a floor held for years
+        if verdict == "not_satisfied" and several and ((o.comparator == ">=" and direction == "higher")
                                                                or (o.comparator == "<=" and direction == "lower")):
             # a five-year review's milestone ("五年来…地区生产总值突破3000亿元") against 3600亿元: a bound on the
             # wrong side of the target says nothing either way (a one-year "突破" figure is read as the result)
