@@ -442,7 +442,12 @@ class Extractor:
             return None
         k = clause[:found[0].start].find("分别")
         if k < 0:
-            return None
+            # "高新技术企业、科技型中小企业分别净增730家、434家，总量达到8650家、9777家": the 分别 of the clause
+            # before reads on into a list of totals
+            if "分别" not in last_clause or len(last_subjects) != len(found):
+                return None
+            head = self._subject(clause[:found[0].start])
+            return [t + head for t in last_subjects] if head and _TOTAL_ONLY.fullmatch(head) else None
         head = self._subject(clause[:k])
         if head and not _TOTAL_ONLY.fullmatch(head):
             return None

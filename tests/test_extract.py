@@ -219,6 +219,9 @@ def test_subject_of_a_figure(extractor, pre, subject):
     ("净增高新技术企业1800家、科技型中小企业2500家，总数分别突破1.5万家和1.9万家。",
      {1.5: "国家高新技术企业", 1.9: "科技型中小企业"}),
     ("全年接待游客3.06亿人次，旅游总收入3760亿元，分别增长10.3%和12.3%。", {10.3: "接待游客", 12.3: "旅游总收入"}),
+    # the 分别 of the clause before reads on into a list of totals
+    ("高新技术企业、科技型中小企业分别净增730家、434家，总量达到8650家、9777家。",
+     {730: "国家高新技术企业", 8650: "国家高新技术企业", 9777: "科技型中小企业"}),
     # a basis (同口径, 按可比价格计算) is not a subject: the thing named before applies
     ("地方一般公共预算收入266.9亿元、同口径增长8%。", {266.9: "一般公共预算收入", 8: "一般公共预算收入"}),
     # 城乡…分别 with two pairs of figures: 城镇 and 农村, pair by pair
