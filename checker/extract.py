@@ -382,7 +382,8 @@ class Extractor:
                 rest = re.split(r"[,，。;；]", clause[f.end:], maxsplit=1)[0]
                 if _DIGIT.search(rest):
                     rest = post  # "新开工7791套、建成39223套": stop at the next figure's list
-                tail = self._clean(_DIGIT_SPLIT.split(rest, maxsplit=1)[0])[:16]
+                # the words after a figure up to the clause's end, unless a list goes on ("…3万亩、提前完成目标")
+                tail = "" if rest.lstrip().startswith("、") else self._clean(_DIGIT_SPLIT.split(rest, maxsplit=1)[0])[:16]
                 clause_subjects.append(subj)
                 if (c_plan and (_NOT_A_TARGET.search(pre) or _DESCRIPTOR.search(pre) or _capacity_in_name(clause, f))
                         or clause[f.end:f.end + 1] == "级" or _RANK_GROUP.search(pre)):

@@ -58,6 +58,9 @@ def _partly_covered(parts: list[str], other: str) -> bool:
     return any(hits) and not all(hits)
 
 
+_EXAMPLES = re.compile(r"^.*等(?![级同待于])")
+
+
 class Scope:
     """What a figure counts beyond its wording - combined figures, scope qualifiers, administrative levels and
     project stages - from the vocabulary under `scope:` in rules/matching.yaml (mechanism here, words there)."""
@@ -99,9 +102,13 @@ class Scope:
         b_parts = self.parts(b_core) if b_parts is None else b_parts
         if _partly_covered(a_parts, b_core) or _partly_covered(b_parts, a_core):
             return "combined figure"
-        if self.qualifiers and set(self.qualifiers.findall(a)) != set(self.qualifiers.findall(b)):
+        if self.qualifiers and self._qualifiers(a) != self._qualifiers(b):
             return "scope qualifier"
         return self._level_or_stage(a, b)
+
+    def _qualifiers(self, text: str) -> set[str]:
+        """The scope qualifiers of what a figure counts, not of the examples named before 等 ("东恒锂电新能源等重点产业项目")."""
+        return set(self.qualifiers.findall(_EXAMPLES.sub("", text)))
 
     def _level_or_stage(self, a: str, b: str) -> str | None:
         """Both name an administrative level and none in common, or both a project stage and none in common."""
@@ -122,8 +129,8 @@ class Scope:
         that alone reaches a floor shows the target was reached; a smaller one shows nothing."""
         if _partly_covered(b_parts, a_core):
             return False  # b is the combined one: a wider scope
-        qa = set(self.qualifiers.findall(a)) if self.qualifiers else set()
-        qb = set(self.qualifiers.findall(b)) if self.qualifiers else set()
+        qa = self._qualifiers(a) if self.qualifiers else set()
+        qb = self._qualifiers(b) if self.qualifiers else set()
         if not qa <= qb:
             return False
         # the part named must say what it counts: "投资" alone (…项目、投资80亿元) is a generic amount, not a part

@@ -72,6 +72,10 @@ def test_one_figure_for_each_thing_of_a_list(extractor, clause, subjects):
     ("签约项目", "招商引资签约亿元以上项目", "scope qualifier"),
     ("净增高新技术企业", "认定高新技术企业", "scope qualifier"),   # a net increase is not the number certified
     ("幼儿园", "新(改、扩)建公办中小学和幼儿园", "combined figure"),  # the bracketed list joins nothing
+    ("园区固投", "固定资产投资", "scope qualifier"),              # a park's figure is not the city's
+    ("新能源汽车产量", "汽车年产量", "scope qualifier"),
+    ("东恒锂电新能源等重点产业项目", "落地产业项目", None),        # qualifiers of the examples before 等 do not count
+    ("配售型保障性住房主体工程", "开工建设配售型保障房", "stage"),  # a finished main structure is not a start
 ])
 def test_scope_mismatch(rules, a, b, why):
     m = Matcher(rules)
@@ -204,6 +208,19 @@ def test_canonical_indicator(extractor, raw, canonical):
 ])
 def test_subject_of_a_figure(extractor, pre, subject):
     assert extractor._subject(pre) == subject
+
+
+def test_words_after_a_figure_stop_at_the_next_list_item(rules):
+    from pathlib import Path
+
+    from checker.ingest import from_bytes
+    from checker.structure import structure
+
+    text = ("郑州市政府工作报告\n——2024年1月10日在郑州市第十六届人民代表大会第二次会议上\n"
+            "一、2023年工作回顾\n完成高标准农田改造提升3万亩、提前完成“十四五”目标。\n二、2024年工作安排\n地区生产总值增长5%。\n")
+    s = structure(from_bytes("t.txt", Path("2024.txt"), text.encode("utf-8")))
+    (o,) = [o for o in Extractor(rules).extract(s).outcomes if o.value == 3]
+    assert "十四五" not in o.match_text and "高标准农田" in o.match_text
 
 
 @pytest.mark.parametrize("sentence, wanted", [
