@@ -64,6 +64,7 @@ def test_one_figure_for_each_thing_of_a_list(extractor, clause, subjects):
     ("郑州、开封、新乡同城通办事项", "同城通办事项", None),       # places qualifying one head
     ("集中供热率", "集中供热普及率", None),                     # 及 inside 普及 joins nothing
     ("省级绿色工厂", "国家级绿色工厂", "administrative level"),
+    ("市级重点实验室", "全国重点实验室", "administrative level"),
     ("棚户区改造新开工", "棚户区改造基本建成", "stage"),
     ("新建公园", "建成公园", None),                             # 新建 and 建成 are one stage
     ("分配人才公寓", "筹集人才公寓", "stage"),
@@ -281,6 +282,7 @@ def test_what_each_figure_counts(rules, sentence, wanted):
     ("改造老旧小区570万平方米、提前实现“十四五”目标，新竣工既有住宅加装电梯495台。", "",
      {570: ("2022", False), 495: ("2022", False)}),
     ("“十四五”以来，累计新增就业50万人。", "", {50: ("2021-2025", False)}),
+    ("这五年，城镇新增就业50万人。", "", {50: ("2018-2022", False)}),
     # a sentence of a five-year paragraph that names one of the five years is that year
     ("过去五年，全市累计新增就业50万人。2022年，预计全市生产总值增长5%以上，技术合同成交额达到18.8亿元。", "",
      {50: ("2018-2022", False), 5: ("2022", False), 18.8: ("2022", False)}),
