@@ -316,6 +316,7 @@ class Extractor:
                          Found(f.start, f.end, f.quantity.model_copy(update={"comparator": cmp_}), f.verb, f.tier_hint)
                          for f in found]
             last_post = list_lead = ""
+            fact = False  # "有66万名在园幼儿、180多万名中小学生": a fact, and the list after it too
             for fi, f in enumerate(found):
                 pre = clause[prev_end: f.start]
                 prev_end = f.end
@@ -385,7 +386,8 @@ class Extractor:
                 # the words after a figure up to the clause's end, unless a list goes on ("…3万亩、提前完成目标")
                 tail = "" if rest.lstrip().startswith("、") else self._clean(_DIGIT_SPLIT.split(rest, maxsplit=1)[0])[:16]
                 clause_subjects.append(subj)
-                if (c_plan and (_NOT_A_TARGET.search(pre) or _DESCRIPTOR.search(pre) or _capacity_in_name(clause, f))
+                fact = c_plan and (_NOT_A_TARGET.search(pre) or (fact and not _TASK_VERB.search(pre) and pre.rstrip().endswith(("、", "和", "及"))))
+                if (fact or c_plan and (_DESCRIPTOR.search(pre) or _capacity_in_name(clause, f))
                         or clause[f.end:f.end + 1] == "级" or _RANK_GROUP.search(pre)):
                     # "广州有66万名在园幼儿" (a fact), "形成了12项民生实事候选项目" (done), "总投资12.7亿元" (the size
                     # of the projects pushed, in a plan), "20万吨级航道" (a size class), "推动旭阳300万吨焦化及制氢"
@@ -396,7 +398,8 @@ class Extractor:
                 for one in (each or [subj]):
                     self._quantitative(doc, text, p, sent, s0, qstart, qend, one, f, c_period, area, c_plan,
                                        c_partial, clause_cum, estimate, commitments, outcomes, seen, tail,
-                                       self._context_of(one, last_clause, last_subjects)
+                                       self._context_of(one, clause[:f.start] if clause_subjects[:-1] else last_clause,
+                                                        clause_subjects[:-1] or last_subjects)
                                        if f.quantity.unit_norm == "元" else "")
             last_clause, last_subjects = clause, clause_subjects
             sentence_subjects += clause_subjects

@@ -28,7 +28,7 @@ _MAG_ALT = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # A quantity: [comparator-before] number [magnitude] [unit] [range part] [comparator-after]
 _QUANT = re.compile(
-    rf"(?P<num>{_NUM})(?P<mag>{_MAG_ALT})?(?P<approx>多|余)?(?P<unit>{_UNIT_ALT})"
+    rf"(?P<num>{_NUM})(?P<approx0>多|余)?(?P<mag>{_MAG_ALT})?(?P<approx>多|余)?(?P<unit>{_UNIT_ALT})"
     rf"(?:(?P<sep>-|—|–|~|至|到|－)(?P<num2>{_NUM})(?P<mag2>{_MAG_ALT})?(?P<unit2>{_UNIT_ALT})?)?"
 )
 # "6.39万自备井用户", "30.43万群众": a count in 万 of people or households with no measure word; the unit is
@@ -264,7 +264,7 @@ def _build(text: str, m: re.Match) -> Found | None:
     after = text[end:end + 4]
     verb = _verb(before)
     comparator = "="
-    if gd.get("approx"):
+    if gd.get("approx") or gd.get("approx0"):  # "10万多人", "2500多亿元"
         comparator = ">="  # "5万多个", "600余场": more than the printed figure
     elif v2 is not None:
         comparator = "range"

@@ -212,6 +212,20 @@ def test_subject_of_a_figure(extractor, pre, subject):
     assert extractor._subject(pre) == subject
 
 
+def test_a_generic_amount_is_about_the_figure_before_it_in_its_clause(rules):
+    from pathlib import Path
+
+    from checker.ingest import from_bytes
+    from checker.structure import structure
+
+    text = ("泉州市政府工作报告\n——2026年1月10日在泉州市第十八届人民代表大会第五次会议上\n"
+            "一、2025年工作回顾\n着力提升项目建设效率，省、市重点项目1082个完成投资2500多亿元。\n"
+            "二、2026年工作安排\n地区生产总值增长5%。\n")
+    s = structure(from_bytes("t.txt", Path("2026.txt"), text.encode("utf-8")))
+    (o,) = [o for o in Extractor(rules).extract(s).outcomes if o.value == 2500]
+    assert "重点项目" in o.match_text and "效率" not in o.match_text
+
+
 def test_words_after_a_figure_stop_at_the_next_list_item(rules):
     from pathlib import Path
 
@@ -314,6 +328,7 @@ def test_periods_of_figures(rules, review, plan, wanted):
 
 @pytest.mark.parametrize("plan, values", [
     ("广州有66万名在园幼儿，新增学位7万个。", [7]),                 # 有: a fact about the city, not a target
+    ("广州有66万名在园幼儿、180多万名在校中小学生，新增学位7万个。", [7]),   # and so is the list after it
     ("形成了12项民生实事候选项目，新建公园120座。", [120]),         # 了: already done
     ("推进南沙港区五期、20万吨级航道前期工作，新建泊位3个。", [3]),   # 20万吨级: the size class of a channel
     ("没有10个以上项目不开会，新增就业8万人。", [10, 8]),
