@@ -160,6 +160,12 @@ def structure(src: Source) -> Structured:
             year = delivered.year
             det.append(Detection(field="delivered", value=delivered.isoformat(), source="text",
                                  reason=f"date line “{m.group(0)}”"))
+            named = f"{ov.get('title') or title or _title_guess(text)} {src.abspath.stem}"
+            if delivered.month >= 11 and str(year + 1) in named:
+                # delivered in December for the coming year ("2023年政府工作报告", 2022年12月29日): the report's year
+                year += 1
+                det.append(Detection(field="year", value=str(year), source="text",
+                                     reason=f"delivered in {delivered.month}月 for the year its title or file name names"))
         except ValueError:
             delivered = None
     if year is None:

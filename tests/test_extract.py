@@ -158,6 +158,21 @@ def test_review_opening_is_not_a_plan():
     assert [sec.kind for sec in s.document.sections] == ["review", "plan"]
 
 
+@pytest.mark.parametrize("name, date, year", [
+    ("青岛市/2023.md", "2022年12月29日", 2023),   # delivered in December for the year its name says
+    ("青岛市/2022.md", "2022年1月10日", 2022),
+    ("西宁市/2016-11.md", "2016年11月25日", 2016),   # a November report that names no later year
+])
+def test_year_of_a_report_delivered_before_its_year(name, date, year):
+    from pathlib import Path
+
+    from checker.ingest import from_bytes
+    from checker.structure import structure
+
+    text = f"政府工作报告\n\n——{date}在某市第十七届人民代表大会第二次会议上\n\n一、工作回顾\n\n过去一年，经济平稳。\n"
+    assert structure(from_bytes(name, Path(name), text.encode("utf-8"))).document.year == year
+
+
 @pytest.mark.parametrize("headings, kinds", [
     # an unnumbered review counts its own numbered headings, whatever their words (乌鲁木齐 2018)
     (["2022年工作回顾", "一、经济持续健康快速发展", "三、民生改善取得新成效", "五、政府自身建设全面加强",
