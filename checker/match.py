@@ -71,7 +71,8 @@ class Scope:
         list_verbs = _alternation(cfg.list_verbs)
         self.list_verb_end = re.compile(f"(?:{list_verbs.pattern})$") if list_verbs else None
         self.qualifiers = _alternation(cfg.qualifiers)
-        self.admin = _alternation(cfg.admin_levels)
+        self.level_of = {w: name for name, words in cfg.admin_levels.items() for w in words}
+        self.admin = _alternation(self.level_of)
         self.stage_of = {w: name for name, words in cfg.stage_classes.items() for w in words}
         self.stage = _alternation(self.stage_of)
 
@@ -113,7 +114,8 @@ class Scope:
     def _level_or_stage(self, a: str, b: str) -> str | None:
         """Both name an administrative level and none in common, or both a project stage and none in common."""
         if self.admin:
-            la, lb = set(self.admin.findall(a)), set(self.admin.findall(b))
+            la = {self.level_of[w] for w in self.admin.findall(a)}
+            lb = {self.level_of[w] for w in self.admin.findall(b)}
             if la and lb and not la & lb:
                 return "administrative level"
         if self.stage:

@@ -60,7 +60,7 @@ def render(rules: RuleSet) -> str:
     sc = m.scope
     lines += ["", "### Scope vocabulary (`scope_mismatch`)", "", "| what | words |", "|---|---|",
               f"| qualifiers (one side only = different scope) | {', '.join(sc.qualifiers)} |",
-              f"| administrative levels | {', '.join(sc.admin_levels)} |",
+              *(f"| administrative level `{k}` | {', '.join(v)} |" for k, v in sc.admin_levels.items()),
               *(f"| stage class `{k}` | {', '.join(v)} |" for k, v in sc.stage_classes.items()),
               f"| 和/及/与 join nothing inside | {', '.join(sc.not_joining)} |",
               f"| list parts ending in these verbs qualify the next noun | {', '.join(sc.list_verbs)} |",

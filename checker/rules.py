@@ -275,8 +275,9 @@ class Scorer(Strict):
 class ScopeRules(Strict):
     qualifiers: list[str] = Field(default_factory=list, description="Words that narrow what is counted (国际, 综保区, "
                                   "亿元以上): a figure with one and a target without it (or the reverse) differ in scope.")
-    admin_levels: list[str] = Field(default_factory=list, description="Administrative levels (国家级, 省级 …): two "
-                                    "texts naming different levels count different things.")
+    admin_levels: dict[str, list[str]] = Field(default_factory=dict, description="Administrative levels by "
+                                               "name, each with the words that name it (national: 国家级, 国家): "
+                                               "two texts naming levels and no level in common count different things.")
     stage_classes: dict[str, list[str]] = Field(default_factory=dict, description="Project stages a count can "
                                                 "refer to, by class; verbs of one class name the same stage, verbs "
                                                 "of two different classes on the two sides mean different scopes.")

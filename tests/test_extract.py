@@ -65,6 +65,8 @@ def test_one_figure_for_each_thing_of_a_list(extractor, clause, subjects):
     ("集中供热率", "集中供热普及率", None),                     # 及 inside 普及 joins nothing
     ("省级绿色工厂", "国家级绿色工厂", "administrative level"),
     ("市级重点实验室", "全国重点实验室", "administrative level"),
+    ("净增国家高新技术企业", "净增国家级高新技术企业", None),       # 国家 and 国家级 name one level
+    ("省级重点项目", "省市级重点项目", "administrative level"),       # 省市级 names two
     ("棚户区改造新开工", "棚户区改造基本建成", "stage"),
     ("新建公园", "建成公园", None),                             # 新建 and 建成 are one stage
     ("分配人才公寓", "筹集人才公寓", "stage"),
