@@ -313,6 +313,8 @@ def test_what_each_figure_counts(rules, sentence, wanted):
     ("改造老旧小区570万平方米、提前实现“十四五”目标，新竣工既有住宅加装电梯495台。", "",
      {570: ("2022", False), 495: ("2022", False)}),
     ("“十四五”以来，累计新增就业50万人。", "", {50: ("2021-2025", False)}),
+    # a milestone set for the plan's end ("为十四五末建成千座公园城市打下基础") does not make the year's figure five-year
+    ("新增公园141座、累计达到973座，为“十四五”末建成千座公园城市打下扎实基础。", "", {141: ("2022", False)}),
     ("这五年，城镇新增就业50万人。", "", {50: ("2018-2022", False)}),
     # a sentence of a five-year paragraph that names one of the five years is that year
     ("过去五年，全市累计新增就业50万人。2022年，预计全市生产总值增长5%以上，技术合同成交额达到18.8亿元。", "",
