@@ -394,7 +394,7 @@ class Extractor:
                     # (a plant's capacity in a project's name),
                     # "增速居9个国家中心城市首位" (the group a rank is taken in)
                     continue
-                each = None if respective else self._each(clause, found, fi)
+                each = None if respective else (self._each(clause, found, fi) or self._rate_list(subj, f, pre))
                 for one in (each or [subj]):
                     self._quantitative(doc, text, p, sent, s0, qstart, qend, one, f, c_period, area, c_plan,
                                        c_partial, clause_cum, estimate, commitments, outcomes, seen, tail,
@@ -472,6 +472,17 @@ class Extractor:
             return None
         parts = [q for q in _RESPECTIVE_JOIN.split(self._subject(_EACH.sub("", pre))) if len(q) >= 2]
         return _share_head(parts) if len(parts) >= 2 else None
+
+    @staticmethod
+    def _rate_list(subj: str, f: Found, pre: str) -> list[str] | None:
+        """A rate of a list of things is each thing's rate: "营业收入、利润、税金增长20%以上", "基本养老保险、基本
+        医疗保险参保率稳定在95%以上" (a count or amount of a list is one combined figure instead)."""
+        if f.quantity.unit_norm != "%" or "、" not in (subj or "") or "、" not in re.sub(r"[“\"][^”\"]*[”\"]", "", pre):
+            return None  # "“双随机、一公开”监管覆盖率": a name with 、 in it
+        parts = [q for q in subj.split("、")]
+        if len(parts) < 2 or any(len(q) < 2 or _DIGIT.search(q) or _TASK_VERB.search(q) for q in parts):
+            return None
+        return _share_head(parts)
 
     def _clean(self, s: str) -> str:
         s = s.strip(" ,，、:：;；。“”\"")

@@ -229,6 +229,25 @@ def test_subject_of_a_figure(extractor, pre, subject):
     assert extractor._subject(pre) == subject
 
 
+@pytest.mark.parametrize("plan, subjects", [
+    # a rate of a list of things is each thing's rate
+    ("基本养老保险、基本医疗保险参保率稳定在95%以上。", ["基本养老保险参保率", "基本医疗保险参保率"]),
+    ("力争营业收入、利润、税金增长20%以上。", ["营业收入", "利润", "税金"]),
+    ("“双随机、一公开”监管覆盖率100%。", ["双随机、一公开监管覆盖率"]),      # a name in quotes is one thing
+    ("新建中小学、幼儿园30所。", ["新建中小学、幼儿园"]),                     # a count of a list is one figure
+])
+def test_rates_of_a_list(rules, plan, subjects):
+    from pathlib import Path
+
+    from checker.ingest import from_bytes
+    from checker.structure import structure
+
+    text = ("郑州市政府工作报告\n——2024年1月10日在郑州市第十六届人民代表大会第二次会议上\n"
+            f"一、2023年工作回顾\n过去一年经济平稳。\n二、2024年工作安排\n{plan}\n")
+    s = structure(from_bytes("t.txt", Path("2024.txt"), text.encode("utf-8")))
+    assert [c.match_text for c in Extractor(rules).extract(s).commitments] == subjects
+
+
 def test_a_generic_amount_is_about_the_figure_before_it_in_its_clause(rules):
     from pathlib import Path
 
