@@ -70,6 +70,8 @@ class Scope:
         self.not_joining = _alternation(cfg.not_joining)
         list_verbs = _alternation(cfg.list_verbs)
         self.list_verb_end = re.compile(f"(?:{list_verbs.pattern})$") if list_verbs else None
+        self.list_verb = list_verbs
+        self.verb_run = re.compile(f"(?:{list_verbs.pattern})(?:(?:和|、|及|与)?(?:{list_verbs.pattern}))*") if list_verbs else None
         self.qualifiers = _alternation(cfg.qualifiers)
         self.level_of = {w: name for name, words in cfg.admin_levels.items() for w in words}
         self.admin = _alternation(self.level_of)
@@ -105,7 +107,20 @@ class Scope:
             return "combined figure"
         if self.qualifiers and self._qualifiers(a) != self._qualifiers(b):
             return "scope qualifier"
+        if self._more_work(a, b) or self._more_work(b, a):
+            return "combined figure"
         return self._level_or_stage(a, b)
+
+    def _more_work(self, a: str, b: str) -> bool:
+        """Does `b` count more kinds of work than `a`: "新建和改造提升高标准农田" against "新建高标准农田" (a list
+        of verbs joined by 和/、 of which `a` names only some)."""
+        if not self.verb_run:
+            return False
+        ma, mb = self.verb_run.match(a), self.verb_run.match(b)
+        if not ma or not mb or not _JOIN.search(mb.group(0)) or _JOIN.search(ma.group(0)):
+            return False
+        va, vb = set(self.list_verb.findall(ma.group(0))), set(self.list_verb.findall(mb.group(0)))
+        return bool(va) and va < vb
 
     def _qualifiers(self, text: str) -> set[str]:
         """The scope qualifiers of what a figure counts, not of the examples named before 等 ("东恒锂电新能源等重点产业项目")."""

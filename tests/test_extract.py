@@ -80,6 +80,8 @@ def test_one_figure_for_each_thing_of_a_list(extractor, clause, subjects):
     ("东恒锂电新能源等重点产业项目", "落地产业项目", None),        # qualifiers of the examples before 等 do not count
     ("配售型保障性住房主体工程", "开工建设配售型保障房", "stage"),  # a finished main structure is not a start
     ("开工新建改扩建中小学", "开工新建改扩建中小学幼儿园", "combined figure"),  # 中小学幼儿园 counts both
+    ("新建高标准农田", "新建和改造提升高标准农田", "combined figure"),   # more kinds of work counted
+    ("新建、改造各类公园", "新建各类公园", "combined figure"),
 ])
 def test_scope_mismatch(rules, a, b, why):
     m = Matcher(rules)
