@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import replace
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .models import Commitment, Outcome, Span
 from .pdf import page_of
@@ -386,7 +385,8 @@ class Extractor:
                 # the words after a figure up to the clause's end, unless a list goes on ("…3万亩、提前完成目标")
                 tail = "" if rest.lstrip().startswith("、") else self._clean(_DIGIT_SPLIT.split(rest, maxsplit=1)[0])[:16]
                 clause_subjects.append(subj)
-                fact = c_plan and (_NOT_A_TARGET.search(pre) or (fact and not _TASK_VERB.search(pre) and pre.rstrip().endswith(("、", "和", "及"))))
+                fact = c_plan and bool(_NOT_A_TARGET.search(pre) or (fact and not _TASK_VERB.search(pre)
+                                                                    and pre.rstrip().endswith(("、", "和", "及"))))
                 if (fact or c_plan and (_DESCRIPTOR.search(pre) or _capacity_in_name(clause, f))
                         or clause[f.end:f.end + 1] == "级" or _RANK_GROUP.search(pre)):
                     # "广州有66万名在园幼儿" (a fact), "形成了12项民生实事候选项目" (done), "总投资12.7亿元" (the size
@@ -479,7 +479,7 @@ class Extractor:
         医疗保险参保率稳定在95%以上" (a count or amount of a list is one combined figure instead)."""
         if f.quantity.unit_norm != "%" or "、" not in (subj or "") or "、" not in re.sub(r"[“\"][^”\"]*[”\"]", "", pre):
             return None  # "“双随机、一公开”监管覆盖率": a name with 、 in it
-        parts = [q for q in subj.split("、")]
+        parts = subj.split("、")
         if len(parts) < 2 or any(len(q) < 2 or _DIGIT.search(q) or _TASK_VERB.search(q) for q in parts):
             return None
         return _share_head(parts)
