@@ -53,11 +53,11 @@ def test_full_evaluation_floors(rules):
     o = r["overall"]
     assert not r["skipped"]
     assert o["extraction"]["recall"] >= 0.97
-    assert o["extraction"]["precision"] >= 0.93  # the issue's target; 0.956 on the 78 files of session 5's end
+    assert o["extraction"]["precision"] >= 0.93  # the issue's target; 0.956 on the 84 files of session 5's end
     assert o["extraction"]["precision_exhaustive_spans"] >= 0.93
     for f in ("comparator", "value", "unit"):
         assert o["fields"][f] >= 0.97, f
-    assert o["status"]["macro_f1"] >= 0.90  # a regression guard: 0.925 on the 78 files of session 5's end
+    assert o["status"]["macro_f1"] >= 0.90  # a regression guard: 0.922 on the 84 files of session 5's end
     assert o["status"]["claimed_without_same_period_evidence_rate"] <= 0.01
     assert o["outcomes"]["recall"] >= 0.95
 
