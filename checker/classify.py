@@ -118,9 +118,9 @@ class Classifier:
             high, _ = self._compare(c, t, v * o.value_high / o.value, op, direction)
             if high != verdict:  # "两位数增长" (10-99%) against 12%: either side of the target
                 return "incomparable", f"{why} — the later figure is only a range ({o.quote})"
-        several = "-" in o.period or _EVERY_YEAR.search(o.quote)  # "连续4年超过10万人": a floor held for years
-        if verdict == "not_satisfied" and several and ((o.comparator == ">=" and direction == "higher")
-                                                               or (o.comparator == "<=" and direction == "lower")):
+        if (verdict == "not_satisfied" and ((o.comparator == ">=" and direction == "higher")
+                                             or (o.comparator == "<=" and direction == "lower"))
+                and ("-" in o.period or _EVERY_YEAR.search(o.quote))):  # "连续4年超过10万人": a floor held for years
             # a five-year review's milestone ("五年来…地区生产总值突破3000亿元") against 3600亿元: a bound on the
             # wrong side of the target says nothing either way (a one-year "突破" figure is read as the result)
             return "incomparable", f"{why} — the later figure is only a bound ({o.quote})"

@@ -61,6 +61,14 @@ def _partly_covered(parts: list[str], other: str) -> bool:
 _EXAMPLES = re.compile(r"^.*等(?![级同待于])")
 
 
+def _disjoint(words: re.Pattern | None, class_of: dict[str, str], a: str, b: str) -> bool:
+    """Do both texts name a class of these words (a level, a stage) and no class in common?"""
+    if words is None:
+        return False
+    ca, cb = {class_of[w] for w in words.findall(a)}, {class_of[w] for w in words.findall(b)}
+    return bool(ca and cb and not ca & cb)
+
+
 class Scope:
     """What a figure counts beyond its wording - combined figures, scope qualifiers, administrative levels and
     project stages - from the vocabulary under `scope:` in rules/matching.yaml (mechanism here, words there)."""
@@ -128,16 +136,10 @@ class Scope:
 
     def _level_or_stage(self, a: str, b: str) -> str | None:
         """Both name an administrative level and none in common, or both a project stage and none in common."""
-        if self.admin:
-            la = {self.level_of[w] for w in self.admin.findall(a)}
-            lb = {self.level_of[w] for w in self.admin.findall(b)}
-            if la and lb and not la & lb:
-                return "administrative level"
-        if self.stage:
-            sa = {self.stage_of[w] for w in self.stage.findall(a)}
-            sb = {self.stage_of[w] for w in self.stage.findall(b)}
-            if sa and sb and not sa & sb:
-                return "stage"
+        if _disjoint(self.admin, self.level_of, a, b):
+            return "administrative level"
+        if _disjoint(self.stage, self.stage_of, a, b):
+            return "stage"
         return None
 
     def part_of(self, a: str, b: str, a_core: str, b_core: str, a_parts: list[str], b_parts: list[str]) -> bool:

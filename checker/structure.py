@@ -150,6 +150,8 @@ def structure(src: Source) -> Structured:
             raise InputError(f"{src.path}: sidecar kind '{kind}' is not one of work_report, plan, news, other")
     det.append(Detection(field="kind", value=kind, source=ksrc, reason=why))
 
+    shown_title = str(ov.get("title") or title or _title_guess(text))
+
     # Delivery date and year.
     delivered: dt.date | None = None
     year: int | None = None
@@ -160,8 +162,7 @@ def structure(src: Source) -> Structured:
             year = delivered.year
             det.append(Detection(field="delivered", value=delivered.isoformat(), source="text",
                                  reason=f"date line “{m.group(0)}”"))
-            named = f"{ov.get('title') or title or _title_guess(text)} {src.abspath.stem}"
-            if delivered.month >= 11 and str(year + 1) in named:
+            if delivered.month >= 11 and str(year + 1) in f"{shown_title} {src.abspath.stem}":
                 # delivered in December for the coming year ("2023年政府工作报告", 2022年12月29日): the report's year
                 year += 1
                 det.append(Detection(field="year", value=str(year), source="text",
@@ -211,7 +212,7 @@ def structure(src: Source) -> Structured:
     document = Document(
         id=f"D{doc_id}", path=src.path, sha256=src.sha256, government=government,
         government_full=str(ov.get("government_full") or (gov_full if gov_full.endswith(government) and len(gov_full) <= 12 else government)), kind=kind,
-        title=str(ov.get("title") or title or _title_guess(text)), delivered=delivered, year=year,
+        title=shown_title, delivered=delivered, year=year,
         reviews=reviews, plans=plans, sections=sections, detections=det,
     )
     _assign(paragraphs, sections)
