@@ -158,7 +158,8 @@ class Scope:
         return narrower and self._level_or_stage(a, b) is None
 
 
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*\s*(?:万亿|亿|万|千)?\s*(?:%|个百分点|[\u4e00-\u9fa5]{0,1})?")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*\s*(?:万亿|亿|万|千)?\s*(?:%|个百分点|[\u4e00-\u9fa5]{0,1})?"
+                     r"|(?<=[过超破逾])[一二两三四五六七八九十百千]*(?:万亿|亿|万)[\u4e00-\u9fa5]?")  # "过十亿元企业" is "过10亿元企业"
 
 
 def mask_digits(s: str) -> str:

@@ -308,6 +308,8 @@ def test_words_after_a_figure_stop_at_the_next_list_item(rules):
     ("技术合同成交额增长34.5%、首次突破百亿元大关。", {34.5: "技术合同成交额", 100: "技术合同成交额"}),
     # a tier of a two-tier target names no thing of its own
     ("地区生产总值增长7%以上，工作目标力争增长8%左右。", {7: "地区生产总值", 8: "地区生产总值"}),
+    # 新 before a verb is still only the verb: the thing is the noun after the figure (和美 is a name, not 和)
+    ("新创建200个以上和美乡村。", {200: "新创建和美乡村"}),
 ])
 def test_what_each_figure_counts(rules, sentence, wanted):
     from pathlib import Path
@@ -473,3 +475,17 @@ def test_term_review_paragraphs_are_five_year_figures_until_the_year_begins(rule
     got = {o.value: (o.period, o.cumulative) for o in Extractor(rules).extract(s).outcomes}
     assert got[22.5] == ("2018-2022", True)
     assert got[4.1] == ("2022", False)
+
+
+@pytest.mark.parametrize("text, masked", [
+    ("营业收入过10亿元企业", "营业收入过#企业"),
+    ("营业收入过十亿元企业", "营业收入过#企业"),     # a round figure in characters after 过/超 is a figure
+    ("过五十亿元企业", "过#企业"),
+    ("超亿元项目", "超#项目"),
+    ("亿元以上项目", "亿元以上项目"),               # a size class, not a figure: the scope qualifier stays
+    ("千万元以上项目", "千万元以上项目"),
+])
+def test_mask_digits(text, masked):
+    from checker.match import mask_digits
+
+    assert mask_digits(text) == masked
