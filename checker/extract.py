@@ -86,7 +86,8 @@ _ONE_YEAR = re.compile(r"一年来|过去一年|过去的一年|这一年")
 _YEAR_LEAD = re.compile(r"\s*((?:19|20)\d\d)年(?:[，,]|全年|全市|全区|全县|我市|我区)")
 _ESTIMATE = re.compile(r"预计|初步核算|初步统计|预估")
 _PAST_IN_PLAN = re.compile(r"^(?:过去一年|去年|上年|20\d\d年(?:全区|全市|全县)?(?:实现|完成))")
-_BASIS_ONLY = re.compile(r"(?:按)?(?:同口径|可比口径|可比价格?|不变价格?)(?:计算)?|扣除[\u4e00-\u9fff]{1,10}因素后?")
+_BASIS_ONLY = re.compile(r"(?:按)?(?:同口径|可比口径|可比价格?|不变价格?)(?:计算)?|扣除[\u4e00-\u9fff]{1,10}因素后?"
+                         r"|(?:比|较|与)(?:上年|去年)(?:同期)?(?:相比)?|同比")  # "5576.3亿元，比上年增长3.1%"
 _WITHIN_YEARS = re.compile(r"(?:^|[，,、；;]|力争|用|未来)([2-5两三四五])年(?:内|时间|累计)?(?=[\u4e00-\u9fff“]|\d)(?!来|前|以来|后|底|末|的|实现|行动|攻坚|计划|规划)")
 _CN_YEARS = {"两": 2, "三": 3, "四": 4, "五": 5}
 _TARGET_YEAR = re.compile(r"到(20\d\d)年|(20\d\d)年(?:底|前|末|内)")
@@ -334,6 +335,8 @@ class Extractor:
                     # "前三季度增长5.5%", "同口径增长8%", "工作目标力争增长8%": a period, a basis or a tier, not a subject;
                     # the carried one applies
                     subj = ""
+                elif subj and carried and subj.startswith("占") and _SHARE_OF.fullmatch(subj):
+                    subj = carried[0] + subj  # "研发投入增长10%、占地区生产总值比重达到3.2%": that thing's share
                 elif subj and carried and _TOTAL_ONLY.fullmatch(subj) and "分别" not in clause:
                     subj = carried[0] + subj  # "新增高新技术企业1238家，总量达7889家": the total of that thing
                 qstart = c0
@@ -364,6 +367,9 @@ class Extractor:
                 if not subj or len(subj) < 2 or subj in _BARE_VERBS:
                     if carried and (f.quantity.measure in ("growth", "change_pp") or not post):
                         subj, qstart = carried[0], carried[1]
+                        if f.quantity.measure == "growth" and len(subj) > 4:
+                            # "市场主体净增19.7万户、增长19.6%": the growth is of the things, not of the increase
+                            subj = re.sub(r"(?:净增|新增|增加)$", "", subj)
                     elif post and len(post) >= 2:
                         subj = (subj if subj in _BARE_VERBS else (f.verb or "")) + self._clean(post)[:16]
                     elif carried:

@@ -310,6 +310,11 @@ def test_words_after_a_figure_stop_at_the_next_list_item(rules):
     ("地区生产总值增长7%以上，工作目标力争增长8%左右。", {7: "地区生产总值", 8: "地区生产总值"}),
     # 新 before a verb is still only the verb: the thing is the noun after the figure (和美 is a name, not 和)
     ("新创建200个以上和美乡村。", {200: "新创建和美乡村"}),
+    # a basis (比上年) names no thing; a share with no owner (占…比重) is the share of the thing before; the
+    # growth after a net increase is the growth of the things, not of the increase
+    ("实现地区生产总值5576.3亿元，比上年增长3.1%。", {5576.3: "地区生产总值", 3.1: "地区生产总值"}),
+    ("全社会研发投入增长10%、占地区生产总值比重达到3.2%。", {3.2: "研发经费投入强度"}),
+    ("全年市场主体净增19.7万户、增长19.6%。", {19.7: "市场主体净增", 19.6: "市场主体"}),
 ])
 def test_what_each_figure_counts(rules, sentence, wanted):
     from pathlib import Path
