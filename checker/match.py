@@ -83,6 +83,7 @@ class Scope:
         self.qualifiers = _alternation(cfg.qualifiers)
         self.level_of = {w: name for name, words in cfg.admin_levels.items() for w in words}
         self.admin = _alternation(self.level_of)
+        self.levels_above = cfg.levels_above
         self.stage_of = {w: name for name, words in cfg.stage_classes.items() for w in words}
         self.stage = _alternation(self.stage_of)
 
@@ -134,10 +135,23 @@ class Scope:
         """The scope qualifiers of what a figure counts, not of the examples named before 等 ("东恒锂电新能源等重点产业项目")."""
         return set(self.qualifiers.findall(_EXAMPLES.sub("", text)))
 
+    def levels(self, text: str) -> set[str]:
+        """The administrative levels a text counts: '省级' names one, '市级以上' (及以上) its own and those above."""
+        if self.admin is None:
+            return set()
+        found = set()
+        for m in self.admin.finditer(text):
+            name = self.level_of[m.group(0)]
+            found.add(name)
+            if text.startswith(("以上", "及以上"), m.end()):
+                found.update(self.levels_above.get(name, ()))
+        return found
+
     def _level_or_stage(self, a: str, b: str) -> str | None:
         """Both name an administrative level and none in common, or both a project stage and none in common."""
-        if _disjoint(self.admin, self.level_of, a, b):
-            return "administrative level"
+        la, lb = self.levels(a), self.levels(b)
+        if la and lb and (not la & lb or lb < la):
+            return "administrative level"  # none in common, or `b` counts fewer levels ("市级以上" -> "省级")
         if _disjoint(self.stage, self.stage_of, a, b):
             return "stage"
         return None
@@ -154,8 +168,10 @@ class Scope:
             return False
         # the part named must say what it counts: "投资" alone (…项目、投资80亿元) is a generic amount, not a part
         names_part = any(len(q) >= 3 and (q in b_core or q[-3:] in b_core) for q in a_parts)
-        narrower = (_partly_covered(a_parts, b_core) and names_part) or qa < qb
-        return narrower and self._level_or_stage(a, b) is None
+        la, lb = self.levels(a), self.levels(b)
+        # "市级以上龙头企业" -> "省级龙头企业", "单项冠军企业" -> "国家单项冠军企业": fewer levels
+        narrower = (_partly_covered(a_parts, b_core) and names_part) or qa < qb or bool(lb and lb < (la or lb | {""}))
+        return narrower and (self._level_or_stage(a, b) is None or bool(lb and lb < la))
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*\s*(?:万亿|亿|万|千)?\s*(?:%|个百分点|[\u4e00-\u9fa5]{0,1})?"

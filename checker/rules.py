@@ -278,6 +278,8 @@ class ScopeRules(Strict):
     admin_levels: dict[str, list[str]] = Field(default_factory=dict, description="Administrative levels by "
                                                "name, each with the words that name it (national: 国家级, 国家): "
                                                "two texts naming levels and no level in common count different things.")
+    levels_above: dict[str, list[str]] = Field(default_factory=dict, description="For each administrative level, "
+                                               "the levels above it: '市级以上' (及以上) names its level and these.")
     stage_classes: dict[str, list[str]] = Field(default_factory=dict, description="Project stages a count can "
                                                 "refer to, by class; verbs of one class name the same stage, verbs "
                                                 "of two different classes on the two sides mean different scopes.")
@@ -285,6 +287,13 @@ class ScopeRules(Strict):
                                    "(普及, 参与): such a text is not a combined figure.")
     list_verbs: list[str] = Field(default_factory=list, description="Construction verbs: a list part ending in one "
                                   "qualifies the noun after the list ('市区新建、扩建中小学校') and is not a thing counted.")
+
+    @model_validator(mode="after")
+    def _check_levels(self):
+        unknown = sorted({n for k, v in self.levels_above.items() for n in [k, *v]} - set(self.admin_levels))
+        if unknown:
+            raise ValueError(f"levels_above names levels not in admin_levels: {', '.join(unknown)}")
+        return self
 
 
 class MatchingRules(Strict):

@@ -67,6 +67,9 @@ def test_one_figure_for_each_thing_of_a_list(extractor, clause, subjects):
     ("市级重点实验室", "全国重点实验室", "administrative level"),
     ("净增国家高新技术企业", "净增国家级高新技术企业", None),       # 国家 and 国家级 name one level
     ("省级重点项目", "省市级重点项目", "administrative level"),       # 省市级 names two
+    ("市级以上龙头企业", "省级龙头企业", "administrative level"),      # fewer levels: a part (see part_of)
+    ("市级科技领军企业", "市级以上科技领军企业", None),              # the level in common, and more
+    ("省级以上绿色工厂", "国家级绿色工厂", "administrative level"),
     ("棚户区改造新开工", "棚户区改造基本建成", "stage"),
     ("新建公园", "建成公园", None),                             # 新建 and 建成 are one stage
     ("分配人才公寓", "筹集人才公寓", "stage"),
@@ -97,6 +100,9 @@ def test_scope_mismatch(rules, a, b, why):
     ("省级孵化器和众创空间", "国家级孵化器", False),            # another administrative level
     ("新建中小学", "新建中小学", False),                        # the same scope
     ("新登记市场主体", "净增市场主体", True),                   # a net increase is at most the number added
+    ("市级以上农业产业化龙头企业", "省级农业产业化龙头企业", True),  # 市级以上 counts the 省级 ones too
+    ("国家级和省级专精特新企业", "省级专精特新企业", True),
+    ("省级龙头企业", "市级以上龙头企业", False),                 # more levels: wider
 ])
 def test_outcome_part_of_target(rules, a, b, part):
     m = Matcher(rules)

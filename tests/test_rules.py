@@ -54,6 +54,9 @@ BAD = [
      "# no condition: a catch-all\n    status: missed", "R110",
      "unreachable", "code: MIS01"),
     ("matching.yaml", "scorer: ratio", "scorer: levenshtein", "R103", "scorer", "scorer:"),
+    ("matching.yaml", "    city: [provincial, province, national, all_china]",
+     "    city: [provincial, provinces, national, all_china]", "R105", "levels not in admin_levels: provinces",
+     "scope:"),
 ]
 
 
