@@ -19,7 +19,8 @@ from .structure import FIVE_YEAR_PLANS, Paragraph, Structured
 
 _DIGIT = re.compile(r"\d")
 # "超千列", "七成以上", "两位数增长", "千亿级": a figure in characters (quantities._QUANT_CN and the word figures)
-_CN_FIGURE = re.compile(r"[超破逾达过](?:十|百|千|万|亿)|[一二三四五六七八九]成|两位数|亿级")
+_CN_FIGURE = re.compile(r"[超破逾达过](?:十|百|千|万|亿)|[一二三四五六七八九]成|两位数|亿级|持平")
+_FLAT = re.compile(r"持平$")  # "与上年持平": a result in words; a plan's "出口总额持平" is not itemised as a figure
 _WORD_RANGE = re.compile(r"(?:亿级|两位数)$")  # the word figures quantities reads as ranges
 _PERIOD_ONLY = re.compile(r"(?:全年|今年|去年|当年|第?[一二三四]季度|上半年|下半年|前三季度|[1-9１-９一二三四五六七八九十]{1,2}[-—–~至]?"
                           r"[1-9１-９一二三四五六七八九十]{0,2}月(?:份)?|前[一二三四五六七八九十\d]{1,2}个月)")
@@ -547,6 +548,8 @@ class Extractor:
         canonical = self.canonical(subj)
         if canonical is None and subj and len(subj) <= 2:
             canonical = self.canonical(subj + (f.verb or ""))  # "经济" + "增长"
+        if is_plan and _FLAT.search(quote):
+            return
         if is_plan and q.comparator == "range" and _WORD_RANGE.search(quote):
             # "达到千亿级", "实现两位数增长": as a target, the lower end is the floor (the later figure stays a range)
             q = q.model_copy(update={"comparator": ">=", "value_high": None, "value_high_norm": None})

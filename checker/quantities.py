@@ -53,6 +53,8 @@ _QUANT_TENTHS = re.compile(r"(?P<tenths>[一二三四五六七八九])成(?=以�
                            r"(?<=[超逾近约过达到])(?P<tenths2>[一二三四五六七八九])成(?![为功本果立熟长])")
 # "实现两位数增长", "保持两位数增长": a growth of at least 10%
 _QUANT_TWO_DIGIT = re.compile(r"(?P<twodigit>两位数)(?=增长|增速|的增长)")
+# "社会消费品零售总额与上年持平", "居民消费价格与上年基本持平": a growth of 0% (about 0% with 基本)
+_QUANT_FLAT = re.compile(r"(?:与上年|与去年|比上年|同比)(?P<flat>基本)?持平")
 # "成长为百亿级企业", "形成500亿级产业集群", "率先达到千亿级规模": reaching an amount tier; "3个千亿级产业集群"
 # (a count of things in a tier) is not one, as the tier word must follow a verb of reaching. Both this and
 # 两位数 are read as ranges; a plan's target reads them as floors (extract._WORD_RANGE).
@@ -125,7 +127,7 @@ def _excluded(text: str, m: re.Match) -> bool:
         return True  # "千亿级" after a verb of reaching; "亿级" alone names no figure
     if m.re is _QUANT_TIER and re.match(r"[^，,。；;、]{0,10}?\d", text[e:]):
         return True  # "形成百亿级园区20个": the count of a tier is the target, not the tier
-    if m.re in (_QUANT_TENTHS, _QUANT_TWO_DIGIT, _QUANT_TIER):
+    if m.re in (_QUANT_TENTHS, _QUANT_TWO_DIGIT, _QUANT_TIER, _QUANT_FLAT):
         return False
     if m.re is _QUANT_CN and not (m.group("cnum") or m.group("mag")):
         return True
@@ -160,7 +162,8 @@ def find_quantities(text: str) -> list[Found]:
     """All quantities in `text` (a clause or sentence of normalised text)."""
     out: list[Found] = []
     taken: list[tuple[int, int]] = []
-    for pat in (_RANGE_FIRST, _QUANT, _QUANT_IMPLIED, _QUANT_CN, _QUANT_TENTHS, _QUANT_TWO_DIGIT, _QUANT_TIER):
+    for pat in (_RANGE_FIRST, _QUANT, _QUANT_IMPLIED, _QUANT_CN, _QUANT_TENTHS, _QUANT_TWO_DIGIT, _QUANT_TIER,
+                _QUANT_FLAT):
         for m in pat.finditer(text):
             if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
                 continue
@@ -216,6 +219,10 @@ def _build_words(text: str, m: re.Match) -> Found:
                                      value_norm=v * mult, value_high_norm=10 * v * mult, unit_norm=unit_norm,
                                      measure="stock")
         return Found(start, end, q, _verb(text[max(0, start - 8):start]), None)
+    if m.re is _QUANT_FLAT:
+        q = Quantity.model_construct(value=0.0, value_high=None, unit="%", comparator="~" if gd.get("flat") else "=",
+                                     sign=1, value_norm=0.0, value_high_norm=None, unit_norm="%", measure="growth")
+        return Found(start, end, q, "增长", None)
     if m.re is _QUANT_TWO_DIGIT:
         q = Quantity.model_construct(value=10.0, value_high=99.0, unit="%", comparator="range", sign=1,
                                      value_norm=10.0, value_high_norm=99.0, unit_norm="%", measure="growth")
@@ -237,7 +244,7 @@ def _build_words(text: str, m: re.Match) -> Found:
 
 
 def _build(text: str, m: re.Match) -> Found | None:
-    if m.re in (_QUANT_TENTHS, _QUANT_TWO_DIGIT, _QUANT_TIER):
+    if m.re in (_QUANT_TENTHS, _QUANT_TWO_DIGIT, _QUANT_TIER, _QUANT_FLAT):
         return _build_words(text, m)
     gd = m.groupdict()
     if gd.get("unit") is None:

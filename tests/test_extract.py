@@ -321,6 +321,7 @@ def test_words_after_a_figure_stop_at_the_next_list_item(rules):
     ("实现地区生产总值5576.3亿元，比上年增长3.1%。", {5576.3: "地区生产总值", 3.1: "地区生产总值"}),
     ("全社会研发投入增长10%、占地区生产总值比重达到3.2%。", {3.2: "研发经费投入强度"}),
     ("全年市场主体净增19.7万户、增长19.6%。", {19.7: "市场主体净增", 19.6: "市场主体"}),
+    ("社会消费品零售总额与上年持平。", {0: "社会消费品零售总额"}),    # a result in words: 0% growth
 ])
 def test_what_each_figure_counts(rules, sentence, wanted):
     from pathlib import Path
@@ -390,6 +391,7 @@ def test_periods_of_figures(rules, review, plan, wanted):
     # a capacity between a company name and its product names a plant; after a verb or with 以上 it is a target
     ("全力推动旭阳300万吨焦化及制氢、久泰100万吨煤制乙二醇项目，新增装机1217万千瓦。", [1217]),
     ("建成投产大唐200万千瓦风电项目，设立10只以上天使子基金。", [10]),
+    ("实际利用外资、出口总额与上年持平，新增规上企业20家。", [20]),   # a flat target in words is not itemised
 ])
 def test_plan_figures_that_are_not_targets(rules, plan, values):
     from pathlib import Path

@@ -39,6 +39,10 @@ CASES = [
     ("打造3个千亿级产业集群", [("=", 3, None, "个", 3, "个", "flow")]),   # a count of things in a tier
     ("形成百亿级园区20个", [("=", 20, None, "个", 20, "个", "level")]),
     ("建设百亿级项目", []),
+    # flat on the year before: a growth of 0% (about 0% with 基本)
+    ("社会消费品零售总额与上年持平", [("=", 0, None, "%", 0, "%", "growth")]),
+    ("居民消费价格与上年基本持平", [("~", 0, None, "%", 0, "%", "growth")]),
+    ("保持平稳增长", []),
     # a plain list before 分别为 keeps its flow verb
     ("新签约、新落地亿元以上项目分别为318个、224个", [("=", 318, None, "个", 318, "个", "flow"), ("=", 224, None, "个", 224, "个", "flow")]),
     ("“百万元村”突破300个", [(">=", 300, None, "个", 300, "个", "stock")]),
