@@ -190,6 +190,12 @@ def find_quantities(text: str) -> list[Found]:
             q = b.quantity.model_copy(update={"measure": a.quantity.measure, "sign": a.quantity.sign,
                                               "value_norm": a.quantity.sign * abs(b.quantity.value_norm)})
             out[i] = Found(b.start, b.end, q, a.verb, b.tier_hint)
+        elif (a.quantity.unit_norm == b.quantity.unit_norm and a.quantity.unit_norm not in ("%", "pp")
+              and b.verb is None and a.quantity.measure != b.quantity.measure and "分别" in text[:a.start]
+              and text[a.end:b.start] in ("、", "和", "及", "与")):
+            # "新签约、新落地亿元以上项目分别达到2000个和1100个": the second figure counts the same way as the first
+            out[i] = Found(b.start, b.end, b.quantity.model_copy(update={"measure": a.quantity.measure}), a.verb,
+                           b.tier_hint)
     # Two-tier wording: "6%以上、力争7%" -> the second is a stretch goal of the first.
     tiers: list[Found] = []
     for i, f in enumerate(out):
