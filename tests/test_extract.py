@@ -73,6 +73,7 @@ def test_one_figure_for_each_thing_of_a_list(extractor, clause, subjects):
     ("棚户区改造新开工", "棚户区改造基本建成", "stage"),
     ("新建公园", "建成公园", None),                             # 新建 and 建成 are one stage
     ("分配人才公寓", "筹集人才公寓", "stage"),
+    ("整备工业用地", "供应工业用地", "stage"),                    # land assembled is not land supplied
     ("新建未来工厂", "启动培育未来工厂", "stage"),                 # 启动 is a start, 新建 a completion
     ("国际货邮吞吐量", "货邮吞吐量", "scope qualifier"),        # rules/matching.yaml scope.qualifiers
     ("签约项目", "招商引资签约亿元以上项目", "scope qualifier"),
