@@ -81,6 +81,8 @@ def test_one_figure_for_each_thing_of_a_list(extractor, clause, subjects):
     ("幼儿园", "新(改、扩)建公办中小学和幼儿园", "combined figure"),  # the bracketed list joins nothing
     ("园区固投", "固定资产投资", "scope qualifier"),              # a park's figure is not the city's
     ("新能源汽车产量", "汽车年产量", "scope qualifier"),
+    ("港澳科研机构", "高端科研机构", "scope qualifier"),
+    ("智慧化养老服务机构", "养老机构", "scope qualifier"),
     ("东恒锂电新能源等重点产业项目", "落地产业项目", None),        # qualifiers of the examples before 等 do not count
     ("配售型保障性住房主体工程", "开工建设配售型保障房", "stage"),  # a finished main structure is not a start
     ("开工新建改扩建中小学", "开工新建改扩建中小学幼儿园", "combined figure"),  # 中小学幼儿园 counts both
