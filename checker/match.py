@@ -178,6 +178,40 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*\s*(?:万亿|亿|万|千)?\s*(?:%|个百�
                      r"|(?<=[过超破逾])[一二两三四五六七八九十百千]*(?:万亿|亿|万)[\u4e00-\u9fa5]?")  # "过十亿元企业" is "过10亿元企业"
 
 
+# a size class inside what is counted: "5亿元以上项目", "超10亿元项目", "总投资50亿元及以上" (masked alike by mask_digits)
+_SIZE_CLASS = re.compile(r"(?:(?<=[超过])(?P<a>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(?P<am>万亿|亿|千万|万)元?"
+                         r"|(?P<b>\d+(?:\.\d+)?)\s*(?P<bm>万亿|亿|千万|万)元(?:及)?以上)"
+                         r"(?=[\u4e00-\u9fff]{0,6}?(?:项目|企业|工程|园区|集群))")  # a class of projects or firms
+_SIZE_MAG = {"万亿": 1e12, "亿": 1e8, "千万": 1e7, "万": 1e4}
+_CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
+
+
+def _cn_number(s: str) -> float | None:
+    """A round number in characters: 十 10, 五十 50, 百 100, 一百五十 150; None when not one."""
+    total, digit = 0, None
+    for ch in s:
+        if ch in _CN_NUM and digit is None:
+            digit = _CN_NUM[ch]
+        elif ch in _CN_UNIT:
+            total += (1 if digit is None else digit) * _CN_UNIT[ch]
+            digit = None
+        else:
+            return None
+    return float(total + (digit or 0)) or None
+
+
+def size_classes(text: str) -> frozenset[float]:
+    """The size thresholds in what a figure counts: "5亿元以上项目" -> 5e8, "过十亿元企业" -> 1e9."""
+    out = set()
+    for m in _SIZE_CLASS.finditer(text):
+        n = m.group("a") or m.group("b")
+        v = float(n) if n[0].isdigit() else _cn_number(n)
+        if v is not None:
+            out.add(v * _SIZE_MAG[m.group("am") or m.group("bm")])
+    return frozenset(out)
+
+
 def mask_digits(s: str) -> str:
     """The mask_digits processor: a number with its magnitude and unit becomes '#'."""
     return _NUMBER.sub("#", s)
@@ -452,9 +486,10 @@ class Matcher:
              "entity_score": entity_score, "outcome_has_value": o.value is not None, "score": score,
              "measure": c.measure, "mutual_best": mutual, "text_margin": margin, "value_ratio": ratio},
             # computed only if a level gets as far as testing them
-            scope_mismatch=lambda: c.kind == "quantitative" and self.scope.mismatch(
+            scope_mismatch=lambda: c.kind == "quantitative" and (self.scope.mismatch(
                 self._processed(c), self._processed(o), self._core(c), self._core(o),
-                self._parts(c), self._parts(o)) is not None,
+                self._parts(c), self._parts(o)) is not None
+                or size_classes(c.match_text) != size_classes(o.match_text)),
             outcome_part=lambda: c.kind == "quantitative" and self.scope.part_of(
                 self._processed(c), self._processed(o), self._core(c), self._core(o),
                 self._parts(c), self._parts(o)),

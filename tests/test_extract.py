@@ -505,3 +505,32 @@ def test_mask_digits(text, masked):
     from checker.match import mask_digits
 
     assert mask_digits(text) == masked
+
+
+@pytest.mark.parametrize("text, sizes", [
+    ("引进总投资5亿元以上项目", {5e8}),
+    ("新备案超10亿元项目", {1e9}),
+    ("营业收入过十亿元企业", {1e9}),             # a round figure in characters
+    ("新增过百亿制造业企业", {1e10}),
+    ("5000万元以上项目", {5e7}),
+    ("新签约项目", set()),
+    ("84%的村超过10万元", set()),               # an income threshold of villages, not a class of projects
+])
+def test_size_classes_of_what_is_counted(text, sizes):
+    from checker.match import size_classes
+
+    assert size_classes(text) == sizes
+
+
+def test_different_size_classes_are_different_scopes(rules):
+    from checker.models import Commitment, Outcome, Span
+
+    m = Matcher(rules)
+    common = dict(document="d", government="g", period="2020", area="a", quote="q", raw_quote="q", span=Span(start=0, end=1, raw_start=0, raw_end=1),
+                  kind="quantitative", comparator="=", value=55, unit="个", value_norm=55, unit_norm="个",
+                  measure="flow", indicator="签约项目")
+    c = Commitment(id="c", match_text="引进总投资5亿元以上项目", **common)
+    for text, ok in (("全年新签约项目", False), ("新签约总投资5亿元以上项目", True)):
+        o = Outcome(id="o", match_text=text, **{**common, "value": 60, "value_norm": 60})
+        k = m._pair(c, o, 80.0, True)
+        assert (k is not None and k.level in ("MAT01", "MAT03")) is ok, (text, k)
