@@ -55,7 +55,18 @@ def _share_head(parts: list[str]) -> list[str]:
         if not head and len(q) <= 2 and len(last) > len(q) + 1:
             head = last[len(q):]  # parallel two-character words: "城镇" / "农村居民人均可支配收入"
         out.append(q + head)
-    return out + [last]
+    return [out[0]] + [_share_lead(parts[0], q) for q in out[1:] + [last]] if out else [last]
+
+
+def _share_lead(first: str, q: str) -> str:
+    """A short later part takes the list's shared lead: "旅游总人次、总收入" -> 旅游总收入."""
+    if len(q) > 4 or len(first) < 4:
+        return q
+    for n in (2, 1):
+        j = first.find(q[:n], 2)
+        if 2 <= j <= len(first) - n - 1:
+            return first[:j] + q
+    return q
 
 
 _OWN_FIGURE = re.compile(OWN_FIGURE_WORDS)  # digits left in a subject are not a figure of its own ("5G基站")
@@ -460,6 +471,8 @@ class Extractor:
             if "分别" not in last_clause or len(last_subjects) != len(found):
                 return None
             head = self._subject(clause[:found[0].start])
+            if not head and all(f.quantity.measure in ("growth", "change_pp") for f in found):
+                return list(last_subjects)  # "…分别达到50441元、20278元，增长5%和9%": the things' growth
             return [t + head for t in last_subjects] if head and _TOTAL_ONLY.fullmatch(head) else None
         head = self._subject(clause[:k])
         if head and not _TOTAL_ONLY.fullmatch(head):

@@ -340,7 +340,7 @@ def _build(text: str, m: re.Match) -> Found | None:
     return Found(start, end, q, verb, None)
 
 
-OWN_FIGURE_WORDS = r"[一二三四五六七八九十]成|以上|以内|以下|左右|全覆盖|翻一番"
+OWN_FIGURE_WORDS = r"[一二三四五六七八九十]成|(?<!规模)(?<!限额)以上|以内|以下|左右|全覆盖|翻一番"  # 规模以上 is a name
 _OWN_FIGURE = re.compile(OWN_FIGURE_WORDS + r"|\d")
 
 

@@ -325,6 +325,12 @@ def test_words_after_a_figure_stop_at_the_next_list_item(rules):
     ("全社会研发投入增长10%、占地区生产总值比重达到3.2%。", {3.2: "研发经费投入强度"}),
     ("全年市场主体净增19.7万户、增长19.6%。", {19.7: "市场主体净增", 19.6: "市场主体"}),
     ("社会消费品零售总额与上年持平。", {0: "社会消费品零售总额"}),    # a result in words: 0% growth
+    # the growth clause after a 城乡 pair of amounts goes pair by pair too
+    ("预计城乡居民人均可支配收入分别达到50441元、20278元，增长5%和9%。",
+     {50441: "城镇居民人均可支配收入", 5: "城镇居民人均可支配收入", 9: "农村居民人均可支配收入"}),
+    # 规模以上 is a name, not a figure of its own that would split the list
+    ("农业、规模以上工业、服务业增加值分别增长5%、8%、6%左右。",
+     {5: "农林牧渔业增加值", 8: "规模以上工业增加值", 6: "服务业增加值"}),
 ])
 def test_what_each_figure_counts(rules, sentence, wanted):
     from pathlib import Path
@@ -534,3 +540,15 @@ def test_different_size_classes_are_different_scopes(rules):
         o = Outcome(id="o", match_text=text, **{**common, "value": 60, "value_norm": 60})
         k = m._pair(c, o, 80.0, True)
         assert (k is not None and k.level in ("MAT01", "MAT03")) is ok, (text, k)
+
+
+@pytest.mark.parametrize("parts, shared", [
+    (["城镇居民", "农村居民人均可支配收入"], ["城镇居民人均可支配收入", "农村居民人均可支配收入"]),   # the head
+    (["旅游总人次", "总收入"], ["旅游总人次", "旅游总收入"]),                                       # the lead
+    (["营业收入", "利润", "税金"], ["营业收入", "利润", "税金"]),
+    (["开工项目", "投产项目"], ["开工项目", "投产项目"]),
+])
+def test_a_list_shares_its_head_and_lead(parts, shared):
+    from checker.extract import _share_head
+
+    assert _share_head(parts) == shared
