@@ -82,6 +82,9 @@ _CUMULATIVE = re.compile(r"五年来|过去五年|五年累计|的五年|这五�
                          r"(?:十三五|十四五)(?![”\"]?(?:规划)?(?:目标|收官|开局|圆满|任务|中期|规划|末|期末))|(?:19|20)\d\d年以来(?!首次|第一次|最)|近五年|五年间|"
                          r"本届政府(?!收官|最后|任期最后)")  # "本届政府收官之年": the year, not the term
 _CUMULATIVE_CLAUSE = re.compile(r"(?<!全年)(?<!当年)(?<!年内)累计|年均|总量达|总数达|保有量")  # "全年累计接待游客" is the year's
+# "“一圈两场三改”三年攻坚顺利完成，…累计新增…，新开工棚户区改造14.7万户": a finished campaign of several years
+# sums its years in the figures that follow it in the sentence
+_RUNNING_TOTAL = re.compile(r"[两三四五]年(?:攻坚|行动|计划)[^，,。；;]{0,6}?(?:顺利|圆满|全面)?(?:完成|收官)")
 _PARTIAL_CLAUSE = re.compile(r"(?:今年|去年|上年|全市|全区|全县)?" + _PARTIAL.pattern + r"(?:份|以来)?[,，:：]?")
 _NOT_A_TARGET = re.compile(r"(?:^|[^没])有$|了$")
 _BASE_YEAR = re.compile(r"(?:较|比|相比|相较于?|与)((?:19|20)\d\d)年(?:末|底)?(?:相比)?")
@@ -390,7 +393,8 @@ class Extractor:
                     carried = (subj, c0)
                 qend = c0 + f.end
                 base_year = _BASE_YEAR.search(clause[:f.start])
-                clause_cum = cumulative or (p.part == "review" and bool(_CUMULATIVE_CLAUSE.search(clause[:f.end])))
+                clause_cum = cumulative or (p.part == "review" and bool(
+                    _CUMULATIVE_CLAUSE.search(clause[:f.end]) or _RUNNING_TOTAL.search(sent[:c0])))
                 if base_year and int(base_year.group(1)) < int(c_period[:4]) - 1 and "-" not in c_period:
                     # "能耗较2020年下降11.7%": a change over several years, not the year's
                     c_period, clause_cum = f"{int(base_year.group(1)) + 1}-{c_period[:4]}", True

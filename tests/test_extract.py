@@ -552,3 +552,22 @@ def test_a_list_shares_its_head_and_lead(parts, shared):
     from checker.extract import _share_head
 
     assert _share_head(parts) == shared
+
+
+@pytest.mark.parametrize("review, cumulative", [
+    # a finished campaign of several years sums its years in the figures after it in the sentence
+    ("“一圈两场三改”三年攻坚顺利完成，新增公共停车位7.5万个，新开工棚户区改造14.7万户。", {7.5: True, 14.7: True}),
+    ("全年新增公共停车位7.5万个，新开工棚户区改造14.7万户。", {7.5: False, 14.7: False}),
+    ("新增公共停车位7.5万个，三年行动圆满收官。新开工棚户区改造14.7万户。", {7.5: False, 14.7: False}),
+])
+def test_running_totals_of_a_campaign(rules, review, cumulative):
+    from pathlib import Path
+
+    from checker.ingest import from_bytes
+    from checker.structure import structure
+
+    text = ("贵阳市政府工作报告\n——2024年1月10日在贵阳市第十五届人民代表大会第四次会议上\n"
+            f"一、2023年工作回顾\n{review}\n二、2024年工作安排\n地区生产总值增长5%。\n")
+    s = structure(from_bytes("t.txt", Path("2024.txt"), text.encode("utf-8")))
+    got = {o.value: o.cumulative for o in Extractor(rules).extract(s).outcomes}
+    assert {v: got.get(v) for v in cumulative} == cumulative
