@@ -58,6 +58,15 @@ def _partly_covered(parts: list[str], other: str) -> bool:
     return any(hits) and not all(hits)
 
 
+_ACTIVITY = re.compile(r"(?:开展|实施|完成(?!投资)|参与|实现|通过|进入|接入|上线|入驻|获评|获得)")  # "N个项目完成投资X亿元" counts the projects
+
+
+def _doing(a: str, b: str) -> bool:
+    """Does `b` count the things of `a` that did something: "规模以上工业企业开展数字化转型" against
+    "规模以上工业企业" (some of the firms, not the firms added)."""
+    return len(a) >= 4 and b.startswith(a) and len(b) - len(a) >= 3 and bool(_ACTIVITY.match(b, len(a)))
+
+
 _EXAMPLES = re.compile(r"^.*等(?![级同待于])")
 
 
@@ -118,6 +127,8 @@ class Scope:
             return "scope qualifier"
         if self._more_work(a, b) or self._more_work(b, a):
             return "combined figure"
+        if _doing(a_core, b_core) or _doing(b_core, a_core):
+            return "activity"
         return self._level_or_stage(a, b)
 
     def _more_work(self, a: str, b: str) -> bool:

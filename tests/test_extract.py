@@ -74,6 +74,8 @@ def test_one_figure_for_each_thing_of_a_list(extractor, clause, subjects):
     ("新建公园", "建成公园", None),                             # 新建 and 建成 are one stage
     ("分配人才公寓", "筹集人才公寓", "stage"),
     ("整备工业用地", "供应工业用地", "stage"),                    # land assembled is not land supplied
+    ("新增规模以上工业企业", "规模以上工业企业开展数字化转型诊断", "activity"),   # the firms that did something
+    ("实施在建重点项目", "在建重点项目完成投资", None),            # the projects' investment: still the projects
     ("新建未来工厂", "启动培育未来工厂", "stage"),                 # 启动 is a start, 新建 a completion
     ("国际货邮吞吐量", "货邮吞吐量", "scope qualifier"),        # rules/matching.yaml scope.qualifiers
     ("签约项目", "招商引资签约亿元以上项目", "scope qualifier"),
