@@ -10,6 +10,7 @@ measure and entity agreement and labelled by the first matching level.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ class Candidate:
     label: str  # strong/probable/weak/none
 
 
+_NEAR_WORDING = 2.0  # text-score points within which the target nearest the figure keeps a shared outcome
 _COMBINED = re.compile(r"[\u4e00-\u9fff](?:、|和|及|与|以及)[\u4e00-\u9fff]")
 _JOIN = re.compile(r"、|以及|和|及|与|或")
 
@@ -414,7 +416,7 @@ class Matcher:
                     if cand is not None:
                         found.append((cc[i].id, cand))
                 if self.rules.matching.exclusive_probable:
-                    found = self._exclusive(found)
+                    found = self._exclusive(found, {c.id: c for c in cc})
                 for cid, cand in found:
                     result[cid].append(cand)
             for c in cs:
@@ -422,16 +424,29 @@ class Matcher:
                 result[c.id] = result[c.id][: self.rules.matching.max_candidates]
         return result
 
-    @staticmethod
-    def _exclusive(found: list[tuple[str, Candidate]]) -> list[tuple[str, Candidate]]:
+    def _exclusive(self, found: list[tuple[str, Candidate]],
+                   commitments: dict[str, Commitment]) -> list[tuple[str, Candidate]]:
         """One outcome is probable evidence for one commitment of a plan: when several commitments of the same
         document reach the same outcome only by wording (label 'probable'), the closest wording keeps it (ties
-        keep it too: the same target printed twice). Strong matches (same canonical indicator) are shared."""
-        best: dict[str, float] = {}
-        for _, k in found:
+        keep it too: the same target printed twice). Among wordings within a few points of the closest, the
+        target nearest the figure keeps it ("标准厂房开工1000万平方米" over "建成700万平方米" for 1540万平方米).
+        Strong matches (same canonical indicator) are shared."""
+        by_outcome: dict[str, list[tuple[str, Candidate]]] = defaultdict(list)
+        for cid, k in found:
             if k.label == "probable":
-                best[k.outcome.id] = max(best.get(k.outcome.id, -1.0), k.text_score)
-        return [(cid, k) for cid, k in found if k.label != "probable" or k.text_score >= best[k.outcome.id] - 0.5]
+                by_outcome[k.outcome.id].append((cid, k))
+        keep: set[tuple[str, str]] = set()
+        for oid, pairs in by_outcome.items():
+            best = max(k.text_score for _, k in pairs)
+            near = [(cid, k) for cid, k in pairs if k.text_score >= best - _NEAR_WORDING]
+            dist = {cid: self.value_ratio(commitments[cid], k.outcome) for cid, k in near}
+            if len({cid for cid, _ in near}) > 1 and all(r for r in dist.values()):
+                d = {cid: abs(math.log(r)) for cid, r in dist.items()}
+                closest = min(d.values())
+                keep.update((cid, oid) for cid, _ in near if d[cid] <= closest + 0.05)
+            else:
+                keep.update((cid, oid) for cid, k in pairs if k.text_score >= best - 0.5)
+        return [(cid, k) for cid, k in found if k.label != "probable" or (cid, k.outcome.id) in keep]
 
     @staticmethod
     def value_ratio(c: Commitment, o: Outcome) -> float | None:

@@ -573,3 +573,24 @@ def test_running_totals_of_a_campaign(rules, review, cumulative):
     s = structure(from_bytes("t.txt", Path("2024.txt"), text.encode("utf-8")))
     got = {o.value: o.cumulative for o in Extractor(rules).extract(s).outcomes}
     assert {v: got.get(v) for v in cumulative} == cumulative
+
+
+def test_a_shared_outcome_goes_to_the_nearest_target_of_like_wordings(rules):
+    from checker.match import Candidate
+    from checker.models import Commitment, Outcome, Span
+
+    m = Matcher(rules)
+    common = dict(document="d", government="g", period="2023", area="a", quote="q", raw_quote="q",
+                  span=Span(start=0, end=1, raw_start=0, raw_end=1), kind="quantitative", comparator="=",
+                  unit="万平方米", unit_norm="平方米", measure="flow", match_text="标准厂房")
+    cs = {cid: Commitment(id=cid, value=v, value_norm=v * 1e4, **common)
+          for cid, v in (("start", 1000), ("done", 700), ("again", 1000))}
+    o = Outcome(id="o", value=1540, value_norm=1540e4, **common)
+
+    def cand(text):
+        return Candidate(outcome=o, text_score=text, entity_score=0, same_indicator=False, unit_compatible=True,
+                         same_measure=True, score=80, level="MAT03", label="probable")
+    kept = [cid for cid, _ in m._exclusive([("start", cand(80.0)), ("done", cand(81.0)), ("again", cand(80.0))], cs)]
+    assert kept == ["start", "again"]             # the nearer target (twice printed: both) keeps it
+    kept = [cid for cid, _ in m._exclusive([("start", cand(70.0)), ("done", cand(81.0))], cs)]
+    assert kept == ["done"]                       # wordings far apart: the closest wording keeps it
