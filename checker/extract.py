@@ -87,6 +87,8 @@ _CUMULATIVE_CLAUSE = re.compile(r"(?<!全年)(?<!当年)(?<!年内)累计|年均
 _RUNNING_TOTAL = re.compile(r"[两三四五]年(?:攻坚|行动|计划)[^，,。；;]{0,6}?(?:顺利|圆满|全面)?(?:完成|收官)")
 _PARTIAL_CLAUSE = re.compile(r"(?:今年|去年|上年|全市|全区|全县)?" + _PARTIAL.pattern + r"(?:份|以来)?[,，:：]?")
 _NOT_A_TARGET = re.compile(r"(?:^|[^没])有$|了$")
+# "充分发挥10个区域驻点招商中心", "聚焦20项重大工程", "依托3个国家级园区": things a plan uses or aims at, not a count to reach
+_USES_EXISTING = re.compile(r"(?:发挥|聚焦|依托|立足|用好|用足)[^，,。；;、]{0,16}$")
 _BASE_YEAR = re.compile(r"(?:较|比|相比|相较于?|与)((?:19|20)\d\d)年(?:末|底)?(?:相比)?")
 _DESCRIPTOR = re.compile(r"总投资(?:约|超过|超|达|近|逾)?$|年产(?:能)?$")
 _RATIO_HEADS = frozenset({"比例", "比重", "占比", "比率", "水平", "规模", "总量", "数量", "总额", "增速", "增幅", "指数"})
@@ -409,7 +411,8 @@ class Extractor:
                 # the words after a figure up to the clause's end, unless a list goes on ("…3万亩、提前完成目标")
                 tail = "" if rest.lstrip().startswith("、") else self._clean(_DIGIT_SPLIT.split(rest, maxsplit=1)[0])[:16]
                 clause_subjects.append(subj)
-                fact = c_plan and bool(_NOT_A_TARGET.search(pre) or (fact and not _TASK_VERB.search(pre)
+                fact = c_plan and bool(_NOT_A_TARGET.search(pre) or _USES_EXISTING.search(pre)
+                                       or (fact and not _TASK_VERB.search(pre)
                                                                     and pre.rstrip().endswith(("、", "和", "及"))))
                 if (fact or c_plan and (_DESCRIPTOR.search(pre) or _capacity_in_name(clause, f))
                         or clause[f.end:f.end + 1] == "级" or _RANK_GROUP.search(pre)):

@@ -142,6 +142,10 @@ def _excluded(text: str, m: re.Match) -> bool:
     if unit == "条" and not m.group("mag") and re.search(r"(?:落实|贯彻|抓好|用好|执行)[^，,。；;]{0,14}$",
                                                                    text[max(0, s - 18):s]):
         return True  # a policy package by its number of articles ("落实国家31条"), not a target
+    if after.startswith("”") and "“" in text[max(0, s - 12):s] and "”" not in text[text.rfind("“", 0, s):s]:
+        return True  # inside a quoted name: "人才新政“30条”", "“人才新政40条”"
+    if unit == "项" and after.startswith("目"):
+        return True  # "智慧港口2.0项目": 项目 is a noun, not the unit 项
     if unit == "P" and re.match(r"[A-Za-z0-9]", text[e:e + 1]):
         return True  # "100PB" of storage, "P2P": only a bare P is computing power ("智能算力100P")
     if unit == "天" and "天数" not in text[max(0, s - 10):s]:

@@ -403,6 +403,11 @@ def test_periods_of_figures(rules, review, plan, wanted):
     ("全力推动旭阳300万吨焦化及制氢、久泰100万吨煤制乙二醇项目，新增装机1217万千瓦。", [1217]),
     ("建成投产大唐200万千瓦风电项目，设立10只以上天使子基金。", [10]),
     ("实际利用外资、出口总额与上年持平，新增规上企业20家。", [20]),   # a flat target in words is not itemised
+    # things a plan uses or aims at are not counts to reach
+    ("充分发挥10个区域驻点招商中心、15个产业链招商专班作用，新增规上企业20家。", [20]),
+    ("聚焦20项重大工程，新开工项目50个。", [50]),
+    # a figure inside a quoted name, and 项目 after a version number
+    ("用好用足省人才振兴“60条”、市人才新政“30条”，推进智慧港口2.0项目建设，新增规上企业20家。", [20]),
 ])
 def test_plan_figures_that_are_not_targets(rules, plan, values):
     from pathlib import Path
