@@ -115,7 +115,7 @@ _STAGE_STOP = re.compile(r"[，,。；;、：:“”\"的和与及等为]")
 _ONLY_VERBS = re.compile(r"(?:统筹|全力|加快|大力|积极|持续|有序|稳步|扎实|深入|全面|着力|重点|力争|确保|推进|推动|实施|启动|"
                          r"建设|开展|完成|新建|改造|打造|培育|引进|新增|建成|开工|续建|谋划|储备|一体|协同|同步)+")
 _LEAD_VERBS = re.compile("^" + _ONLY_VERBS.pattern)
-_TIER_ONLY = re.compile(r"(?:工作目标|奋斗目标|预期目标|目标)?(?:力争|争取|努力|确保)?")  # "地区生产总值增长7%以上，工作目标力争增长8%左右"
+_TIER_ONLY = re.compile(r"(?:工作目标|奋斗目标|预期目标|目标|在实际工作中|实际工作中)?(?:力争|争取|努力|确保)?")  # "地区生产总值增长7%以上，工作目标力争增长8%左右"
 _AGAIN = re.compile(r"^(?:首次|再次|连续(?:\d+|[一二两三四五六七八九十]+)年)(?:突破|超过|达到|增长|达|超)?$")
 _BARE_VERBS = {"特别是", "其中", "包括", "以及", "实施", "新增", "新建", "引进", "完成", "建成", "开工", "培育", "改造", "签约", "开展", "举办", "打造",
                "实现", "招引", "认定", "建设", "筹集", "提供", "发放", "投入", "创建", "推动", "交付", "落实", "累计",
@@ -289,6 +289,7 @@ class Extractor:
         in_partial = partial and not _PARTIAL.search(sent)
         last_clause, last_subjects = "", []  # the clause before, and the subjects of its figures
         sentence_subjects: list[str] = []  # subjects of all figures so far ("接待游客…，旅游总收入…，分别增长…")
+        last_found: Found | None = None  # the sentence's figure before (for a tier in a clause of its own)
         for cm in _CLAUSE.finditer(sent):
             clause = cm.group(0)
             c0 = cm.start()
@@ -340,6 +341,14 @@ class Extractor:
                 pre = clause[prev_end: f.start]
                 prev_end = f.end
                 subj = respective[fi] if respective else self._subject(pre)
+                prev_found, last_found = last_found, f
+                if (subj and prev_found and _TIER_ONLY.fullmatch(subj) and re.search("力争|争取", subj)
+                        and f.verb in (None, "实现") and prev_found.quantity.unit_norm == f.quantity.unit_norm):
+                    # "增长6%以上，在实际工作中争取实现7%的更好结果": the stretch tier of the figure before
+                    q = f.quantity.model_copy(update={"measure": prev_found.quantity.measure,
+                                                      "sign": prev_found.quantity.sign,
+                                                      "value_norm": prev_found.quantity.sign * abs(f.quantity.value_norm)})
+                    f = Found(f.start, f.end, q, prev_found.verb, "stretch")
                 if fi == 0:
                     list_lead = "" if _ONLY_VERBS.fullmatch(subj or "-") and subj not in _BARE_VERBS else subj
                 stage = _STAGE_ONLY.fullmatch(subj or "")

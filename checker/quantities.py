@@ -204,8 +204,10 @@ def find_quantities(text: str) -> list[Found]:
     tiers: list[Found] = []
     for i, f in enumerate(out):
         hint = None
-        if i > 0 and "力争" in text[out[i - 1].end:f.start] and out[i - 1].quantity.unit_norm == f.quantity.unit_norm \
-                and f.start - out[i - 1].end <= 8:
+        between = text[out[i - 1].end:f.start] if i > 0 else ""
+        if i > 0 and ("力争" in between or "争取" in between) and out[i - 1].quantity.unit_norm == f.quantity.unit_norm \
+                and len(between) <= (14 if "实际工作中" in between else 8):
+            # "增长6%以上、力争7%", "增长6%以上，在实际工作中争取实现7%的更好结果"
             hint = "stretch"
             prev = tiers[-1]
             q = f.quantity.model_copy(update={"measure": prev.quantity.measure, "sign": prev.quantity.sign,

@@ -599,3 +599,17 @@ def test_a_shared_outcome_goes_to_the_nearest_target_of_like_wordings(rules):
     assert kept == ["start", "again"]             # the nearer target (twice printed: both) keeps it
     kept = [cid for cid, _ in m._exclusive([("start", cand(70.0)), ("done", cand(81.0))], cs)]
     assert kept == ["done"]                       # wordings far apart: the closest wording keeps it
+
+
+def test_a_stretch_tier_in_a_clause_of_its_own(rules):
+    from pathlib import Path
+
+    from checker.ingest import from_bytes
+    from checker.structure import structure
+
+    plan = "全市经济社会发展主要预期目标：地区生产总值增长6%以上，在实际工作中争取实现7%的更好结果。"
+    text = ("大连市政府工作报告\n——2023年1月10日在大连市第十七届人民代表大会第二次会议上\n"
+            f"一、2022年工作回顾\n经济平稳。\n二、2023年工作安排\n{plan}\n")
+    s = structure(from_bytes("t.txt", Path("2023.txt"), text.encode("utf-8")))
+    got = {c.value: (c.indicator, c.measure, c.tier) for c in Extractor(rules).extract(s).commitments}
+    assert got == {6: ("地区生产总值", "growth", "primary"), 7: ("地区生产总值", "growth", "stretch")}
