@@ -312,6 +312,8 @@ def _build(text: str, m: re.Match) -> Found | None:
     if unit_norm == "%":
         if verb in GROWTH_UP or verb in GROWTH_DOWN:
             measure = "growth"
+        elif re.search(r"(?:增速|增幅|增长率)(?:均|分别)?(?:为|达到|达|保持在|稳定在)?$", before):
+            measure = "growth"  # "全员劳动生产率增速均为7%": a rate of growth, whatever 率 comes before it
         elif any(w in text[max(0, start - 12):start] for w in SHARE_WORDS):
             measure = "share"
         else:

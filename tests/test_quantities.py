@@ -39,6 +39,9 @@ CASES = [
     ("打造3个千亿级产业集群", [("=", 3, None, "个", 3, "个", "flow")]),   # a count of things in a tier
     ("形成百亿级园区20个", [("=", 20, None, "个", 20, "个", "level")]),
     ("建设百亿级项目", []),
+    # a rate of growth (增速) is a growth whatever 率 stands before it
+    ("全员劳动生产率增速均为7%", [("=", 7, None, "%", 7, "%", "growth")]),
+    ("研发投入强度达到2.5%", [("=", 2.5, None, "%", 2.5, "%", "share")]),
     # flat on the year before: a growth of 0% (about 0% with 基本)
     ("社会消费品零售总额与上年持平", [("=", 0, None, "%", 0, "%", "growth")]),
     ("居民消费价格与上年基本持平", [("~", 0, None, "%", 0, "%", "growth")]),
