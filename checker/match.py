@@ -66,7 +66,8 @@ _ACTIVITY = re.compile(r"(?:开展|实施|完成(?!投资)|参与|实现|通过|
 def _doing(a: str, b: str) -> bool:
     """Does `b` count the things of `a` that did something: "规模以上工业企业开展数字化转型" against
     "规模以上工业企业" (some of the firms, not the firms added)."""
-    return len(a) >= 4 and b.startswith(a) and len(b) - len(a) >= 3 and bool(_ACTIVITY.match(b, len(a)))
+    return (len(a) >= 4 and b.startswith(a) and len(b) - len(a) >= 3 and bool(_ACTIVITY.match(b, len(a)))
+            and "#" not in b[len(a):])  # "城中村改造项目完成征地#亩": an amount of the things, still the things
 
 
 _EXAMPLES = re.compile(r"^.*等(?![级同待于])")

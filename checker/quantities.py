@@ -19,7 +19,7 @@ UNITS = [
     "人次", "人年", "人", "户", "家", "个", "项", "套", "间", "所", "座", "条", "吨", "标准箱", "标箱", "辆", "台", "架",
     "件", "栋", "幢", "场次", "场", "批", "名", "位", "千瓦时", "千瓦", "兆瓦", "度", "元", "美元", "倍", "张", "床",
     "棵", "株", "篇", "部", "处", "门", "支", "艘", "列", "班", "所", "片", "村", "镇", "站", "次", "册", "m2", "km",
-    "只", "头", "块", "口", "天", "蒸吨", "PFLOPS", "EFLOPS", "P", "宗", "颗", "管", "千升",
+    "只", "头", "块", "口", "天", "蒸吨", "PFLOPS", "EFLOPS", "P", "宗", "颗", "管", "千升", "个工作日", "工作日",
 ]
 # Units that count things: "66个以上项目" is 66 projects, while "亿元以上项目" is a size class of projects.
 COUNT_UNITS = frozenset({"个", "家", "项", "户", "所", "座", "处", "场", "场次", "批", "支", "只", "条", "套", "间", "块", "村",
@@ -62,13 +62,16 @@ _QUANT_TIER = re.compile(rf"(?P<tiernum>{_NUM}|百|千)?(?P<mag>万亿|亿)级")
 _TIER_VERB = re.compile(r"(?:达到|形成|成为|迈上|迈入|跨入|跻身|突破|成长为|打造成|发展成|壮大为|提升为|晋级)(?:新的|的)?$")
 # "过50亿元项目20个", "营业收入过百亿元企业1家": 过/超 + an amount + 项目/企业 is a size class, not a target
 _SIZE_CLASS = re.compile(r"(?:过|超)\s*$")
-_QUALIFIER_AFTER = re.compile(r"(?:(?<=以上)|(?<=以下))(?=[^,，。;；、]{0,8}?(?:项目|企业|工业企业|重点项目))")
+# what a size class sizes: "超10亿元项目", "超10亿元重大产业项目", "其中超50亿元19个" (a count of them follows)
+_SIZED_THING = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:项目|企业)|\d")
+_QUALIFIER_AFTER = re.compile(r"(?:(?<=以上)|(?<=以下)|及以[上下])(?=[^,，。;；、]{0,8}?(?:项目|企业|工业企业|重点项目))")
 _POOL_BEFORE = re.compile(r"(?:总投资|总规模|总额|投资总额|计划总投资)(?:超过|约|达|近)?$")
 _RANGE_FIRST = re.compile(
     rf"(?P<num>{_NUM})(?P<sep>-|—|–|~|至|到|－)(?P<num2>{_NUM})(?P<mag>{_MAG_ALT})?(?P<unit>{_UNIT_ALT})"
 )
 GE_BEFORE = ("不少于", "不低于", "超过", "突破", "高于", "多于", "力争超过", "达到以上", "逾", "超", "至少")
-LE_BEFORE = ("不高于", "不超过", "低于", "控制在", "少于", "不大于")
+LE_BEFORE = ("不高于", "不超过", "低于", "控制在", "少于", "不大于", "压缩至", "压缩到", "缩短至", "缩短到", "减少到",
+             "减少至")  # "审批时间压缩至3个工作日": a ceiling
 ABOUT_BEFORE = ("约", "大约", "近")
 GE_AFTER = ("以上", "左右以上", "多", "余")
 LE_AFTER = ("以内", "以下", "之内", "内")
@@ -104,6 +107,7 @@ def _unit_parts(mag: str | None, unit: str | None) -> tuple[float, str, str]:
     m = MAGNITUDES.get(mag or "", 1.0)
     u = unit or ""
     norm = {"百分点": "pp", "个百分点": "pp", "平方千米": "平方公里", "千米": "公里", "km": "公里", "m2": "平方米",
+            "个工作日": "工作日",
             "标箱": "标准箱", "套(间)": "套", "吨标煤": "吨标准煤"}.get(u, u)
     if norm in _TO_TONNES:  # grain is reported in 斤 one year and 吨 the next: compare in 吨
         m, norm = m * _TO_TONNES[norm], "吨"
@@ -176,7 +180,7 @@ def find_quantities(text: str) -> list[Found]:
             f = _build(text, m)
             if f is not None and f.quantity.unit_norm != "%" and (
                     ((_QUALIFIER_AFTER.match(text, f.end) or _SIZE_CLASS.search(text, max(0, f.start - 2), f.start)
-                      and text[f.end:f.end + 2] in ("项目", "企业")) and f.quantity.unit_norm not in COUNT_UNITS)
+                      and _SIZED_THING.match(text, f.end)) and f.quantity.unit_norm not in COUNT_UNITS)
                     or (text[f.end:f.end + 1] == "的" and _POOL_BEFORE.search(text[:f.start]))):
                 # "亿元以上项目", "总投资600亿元的": a category or a pool, not a target ("50%以上规上工业企业" is a share)
                 continue
@@ -200,6 +204,13 @@ def find_quantities(text: str) -> list[Found]:
             # "新签约、新落地亿元以上项目分别达到2000个和1100个": the second figure counts the same way as the first
             out[i] = Found(b.start, b.end, b.quantity.model_copy(update={"measure": a.quantity.measure}), a.verb,
                            b.tier_hint)
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if (b.quantity.unit_norm == "工作日" and a.quantity.unit == "个" and text[a.end:b.start] in ("、", "和", "及", "与")):
+            # "分别减少到3个、5个、45个工作日": the list's last unit is every figure's
+            out[i] = Found(a.start, a.end, b.quantity.model_copy(update={
+                "value": a.quantity.value, "value_norm": a.quantity.value_norm, "value_high": None,
+                "value_high_norm": None}), b.verb, a.tier_hint)
     # Two-tier wording: "6%以上、力争7%" -> the second is a stretch goal of the first.
     tiers: list[Found] = []
     for i, f in enumerate(out):

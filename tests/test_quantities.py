@@ -39,6 +39,10 @@ CASES = [
     ("打造3个千亿级产业集群", [("=", 3, None, "个", 3, "个", "flow")]),   # a count of things in a tier
     ("形成百亿级园区20个", [("=", 20, None, "个", 20, "个", "level")]),
     ("建设百亿级项目", []),
+    # working days: a ceiling after 压缩至/减少到, and the list's last unit is every figure's
+    ("企业开办时间压缩至1个工作日", [("<=", 1, None, "个工作日", 1, "工作日", "stock")]),
+    ("审批周期分别减少到3个、5个工作日内", [("<=", 3, None, "个工作日", 3, "工作日", "level"),
+                                            ("<=", 5, None, "个工作日", 5, "工作日", "level")]),
     # a rate of growth (增速) is a growth whatever 率 stands before it
     ("全员劳动生产率增速均为7%", [("=", 7, None, "%", 7, "%", "growth")]),
     ("研发投入强度达到2.5%", [("=", 2.5, None, "%", 2.5, "%", "share")]),
