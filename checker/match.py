@@ -294,6 +294,7 @@ class Matcher:
         self._processed_cache: dict[str, str] = {}
         self._bigram_cache: dict[str, str] = {}
         self._parts_cache: dict[str, list[str]] = {}
+        self._size_cache: dict[str, frozenset[float]] = {}
 
     def processed(self, text: str) -> str:
         """`text` after the configured processor (numbers masked by default)."""
@@ -348,6 +349,12 @@ class Matcher:
             c = self._core_cache[rec.id] = self.core(rec.match_text)
         return c
 
+    def _sizes(self, rec) -> frozenset[float]:
+        z = self._size_cache.get(rec.id)
+        if z is None:
+            z = self._size_cache[rec.id] = size_classes(rec.match_text)
+        return z
+
     def _parts(self, rec) -> list[str]:
         p = self._parts_cache.get(rec.id)
         if p is None:
@@ -389,6 +396,7 @@ class Matcher:
                 self._processed_cache.clear()
                 self._bigram_cache.clear()
                 self._parts_cache.clear()
+                self._size_cache.clear()
                 current_gov = gov
             window = self.rules.matching.max_years_later
             later = [o for o in by_gov_out.get(gov, []) if docs[o.document].is_later_than(docs[doc_id])
@@ -516,7 +524,7 @@ class Matcher:
             scope_mismatch=lambda: c.kind == "quantitative" and (self.scope.mismatch(
                 self._processed(c), self._processed(o), self._core(c), self._core(o),
                 self._parts(c), self._parts(o)) is not None
-                or size_classes(c.match_text) != size_classes(o.match_text)),
+                or self._sizes(c) != self._sizes(o)),
             outcome_part=lambda: c.kind == "quantitative" and self.scope.part_of(
                 self._processed(c), self._processed(o), self._core(c), self._core(o),
                 self._parts(c), self._parts(o)),
