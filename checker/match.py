@@ -19,6 +19,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from .models import Commitment, Document, Outcome
+from .quantities import cn_number
 from .rules import MATCH_FIELDS, RuleSet, test_passes
 
 MEASURE_GROUP = {"growth": "growth", "change_pp": "change_pp", "share": "share", "flow": "flow", "level": "level",
@@ -60,7 +61,8 @@ def _partly_covered(parts: list[str], other: str) -> bool:
     return any(hits) and not all(hits)
 
 
-_ACTIVITY = re.compile(r"(?:开展|实施|完成(?!投资)|参与|实现|通过|进入|接入|上线|入驻|获评|获得)")  # "N个项目完成投资X亿元" counts the projects
+# what things did, after their name: "规模以上工业企业开展数字化转型" ("N个项目完成投资X亿元" still counts the projects)
+_ACTIVITY = re.compile(r"(?:开展|实施|完成(?!投资)|参与|实现|通过|进入|接入|上线|入驻|获评|获得)")
 
 
 def _doing(a: str, b: str) -> bool:
@@ -183,9 +185,10 @@ class Scope:
         # the part named must say what it counts: "投资" alone (…项目、投资80亿元) is a generic amount, not a part
         names_part = any(len(q) >= 3 and (q in b_core or q[-3:] in b_core) for q in a_parts)
         la, lb = self.levels(a), self.levels(b)
-        # "市级以上龙头企业" -> "省级龙头企业", "单项冠军企业" -> "国家单项冠军企业": fewer levels
-        narrower = (_partly_covered(a_parts, b_core) and names_part) or qa < qb or bool(lb and lb < (la or lb | {""}))
-        return narrower and (self._level_or_stage(a, b) is None or bool(lb and lb < la))
+        # "市级以上龙头企业" -> "省级龙头企业" (fewer levels); "单项冠军企业" -> "国家单项冠军企业" (a level named)
+        fewer_levels = bool(la) and bool(lb) and lb < la
+        narrower = (_partly_covered(a_parts, b_core) and names_part) or qa < qb or fewer_levels or (bool(lb) and not la)
+        return narrower and (fewer_levels or self._level_or_stage(a, b) is None)
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*\s*(?:万亿|亿|万|千)?\s*(?:%|个百分点|[\u4e00-\u9fa5]{0,1})?"
@@ -197,30 +200,12 @@ _SIZE_CLASS = re.compile(r"(?:(?<=[超过])(?P<a>\d+(?:\.\d+)?|[一二两三四�
                          r"|(?P<b>\d+(?:\.\d+)?)\s*(?P<bm>万亿|亿|千万|万)元(?:及)?以上)"
                          r"(?=[\u4e00-\u9fff]{0,6}?(?:项目|企业|工程|园区|集群))")  # a class of projects or firms
 _SIZE_MAG = {"万亿": 1e12, "亿": 1e8, "千万": 1e7, "万": 1e4}
-_CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
-
-
-def _cn_number(s: str) -> float | None:
-    """A round number in characters: 十 10, 五十 50, 百 100, 一百五十 150; None when not one."""
-    total, digit = 0, None
-    for ch in s:
-        if ch in _CN_NUM and digit is None:
-            digit = _CN_NUM[ch]
-        elif ch in _CN_UNIT:
-            total += (1 if digit is None else digit) * _CN_UNIT[ch]
-            digit = None
-        else:
-            return None
-    return float(total + (digit or 0)) or None
-
-
 def size_classes(text: str) -> frozenset[float]:
     """The size thresholds in what a figure counts: "5亿元以上项目" -> 5e8, "过十亿元企业" -> 1e9."""
     out = set()
     for m in _SIZE_CLASS.finditer(text):
         n = m.group("a") or m.group("b")
-        v = float(n) if n[0].isdigit() else _cn_number(n)
+        v = float(n) if n[0].isdigit() else cn_number(n)
         if v is not None:
             out.add(v * _SIZE_MAG[m.group("am") or m.group("bm")])
     return frozenset(out)

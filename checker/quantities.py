@@ -103,12 +103,28 @@ def to_float(s: str) -> float:
     return float(s.replace(",", ""))
 
 
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
+
+
+def cn_number(s: str) -> float | None:
+    """A round number in characters: 十 10, 五十 50, 百 100, 一百五十 150; None when `s` is not one."""
+    total, digit = 0, None
+    for ch in s:
+        if ch in _CN_DIGIT and digit is None:
+            digit = _CN_DIGIT[ch]
+        elif ch in _CN_UNIT:
+            total += (1 if digit is None else digit) * _CN_UNIT[ch]
+            digit = None
+        else:
+            return None
+    return float(total + (digit or 0)) or None
+
+
 def _unit_parts(mag: str | None, unit: str | None) -> tuple[float, str, str]:
     m = MAGNITUDES.get(mag or "", 1.0)
     u = unit or ""
     norm = {"百分点": "pp", "个百分点": "pp", "平方千米": "平方公里", "千米": "公里", "km": "公里", "m2": "平方米",
-            "个工作日": "工作日",
-            "标箱": "标准箱", "套(间)": "套", "吨标煤": "吨标准煤"}.get(u, u)
+            "标箱": "标准箱", "套(间)": "套", "吨标煤": "吨标准煤", "个工作日": "工作日"}.get(u, u)
     if norm in _TO_TONNES:  # grain is reported in 斤 one year and 吨 the next: compare in 吨
         m, norm = m * _TO_TONNES[norm], "吨"
     elif norm in _TO_M2:  # land in 亩 one year and 平方米 the next: compare in 平方米

@@ -544,7 +544,7 @@ def test_different_size_classes_are_different_scopes(rules):
                   measure="flow", indicator="签约项目")
     c = Commitment(id="c", match_text="引进总投资5亿元以上项目", **common)
     for text, ok in (("全年新签约项目", False), ("新签约总投资5亿元以上项目", True)):
-        o = Outcome(id="o", match_text=text, **{**common, "value": 60, "value_norm": 60})
+        o = Outcome(id=text, match_text=text, **{**common, "value": 60, "value_norm": 60})
         k = m._pair(c, o, 80.0, True)
         assert (k is not None and k.level in ("MAT01", "MAT03")) is ok, (text, k)
 
