@@ -190,6 +190,14 @@ class Classifier:
         evidence: list[Evidence] = []
         proxies: list[Evidence] = []
         decisive: Candidate | None = None
+
+        def settle(k: Candidate, relation: str, period: str, **facts) -> None:
+            """`k` decides: its outcome is the evidence, read for this period."""
+            nonlocal decisive
+            decisive = k
+            ctx.update(facts, evidence_period=period)
+            evidence.append(self._evidence(c, k, relation))
+
         for k in candidates:
             rel = self._relation(c, k.outcome)
             trace.append(_step(
@@ -216,10 +224,7 @@ class Classifier:
                         trace.append(_step(step="compare", detail=f"{describe_target(c)} vs {describe_outcome(k.outcome)}: {why} → {result}",
                                                passed=result == "satisfied"))
                         if result != "incomparable":
-                            decisive = k
-                            ctx["comparison"] = result
-                            ctx["evidence_period"] = "same"
-                            evidence.append(self._evidence(c, k, rel))
+                            settle(k, rel, "same", comparison=result)
                 elif rel == "partial_year":
                     # a count or amount for part of the plan year that already reaches a floor settles it
                     o = k.outcome
@@ -229,10 +234,7 @@ class Classifier:
                         if result == "satisfied":
                             trace.append(_step(step="compare", detail=f"{describe_target(c)} vs {describe_outcome(o)} "
                                                f"(part of the year): {why} → reached early", passed=True))
-                            decisive = k
-                            ctx["comparison"] = result
-                            ctx["evidence_period"] = "partial"
-                            evidence.append(self._evidence(c, k, rel))
+                            settle(k, rel, "partial", comparison=result)
                 elif k.score >= self.rules.matching.proxy_cutoff and _period_end(k.outcome.period) >= _period_start(c.period):
                     proxies.append(self._evidence(c, k, rel))
             else:
@@ -245,16 +247,11 @@ class Classifier:
                 same = o.period == c.period
                 later_ok = self.settings.stage_any_later_period and _period_end(o.period) >= _period_start(c.period)
                 if got >= promised and (same or later_ok) and decisive is None:
-                    decisive = k
-                    ctx["stage_relation"] = "reached"
-                    ctx["evidence_period"] = "same" if same else "later"
-                    evidence.append(self._evidence(c, k, "same_period" if same else "other_period"))
+                    settle(k, "same_period" if same else "other_period", "same" if same else "later",
+                           stage_relation="reached")
                     trace.append(_step(step="compare", detail=f"stage {o.stage}({got}) ≥ promised {c.stage}({promised})", passed=True))
                 elif got < promised and same and decisive is None:
-                    decisive = k
-                    ctx["stage_relation"] = "not_reached"
-                    ctx["evidence_period"] = "same"
-                    evidence.append(self._evidence(c, k, "same_period"))
+                    settle(k, "same_period", "same", stage_relation="not_reached")
                     trace.append(_step(step="compare", detail=f"stage {o.stage}({got}) < promised {c.stage}({promised})", passed=False))
                 else:
                     ctx["mentioned"] = True
