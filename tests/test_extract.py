@@ -14,6 +14,18 @@ def extractor(rules):
     return Extractor(rules)
 
 
+def _extract(rules, review="过去一年，经济平稳。", plan="地区生产总值增长5%。", year=2024, city="郑州市"):
+    """Records of a small report: a review of the year before and a plan for `year`."""
+    from pathlib import Path
+
+    from checker.ingest import from_bytes
+    from checker.structure import structure
+
+    text = (f"{city}政府工作报告\n——{year}年1月10日在{city}第十六届人民代表大会第二次会议上\n"
+            f"一、{year - 1}年工作回顾\n{review}\n二、{year}年工作安排\n{plan}\n")
+    return Extractor(rules).extract(structure(from_bytes("t.txt", Path(f"{year}.txt"), text.encode("utf-8"))))
+
+
 @pytest.mark.parametrize("clause, subjects", [
     ("城镇居民和农村居民人均可支配收入分别增长6%和7%左右", ["城镇居民人均可支配收入", "农村居民人均可支配收入"]),
     ("航空旅客、货邮吞吐量分别增长5%、6%以上", ["航空旅客", "货邮吞吐量"]),
@@ -335,15 +347,7 @@ def test_words_after_a_figure_stop_at_the_next_list_item(rules):
      {5: "农林牧渔业增加值", 8: "规模以上工业增加值", 6: "服务业增加值"}),
 ])
 def test_what_each_figure_counts(rules, sentence, wanted):
-    from pathlib import Path
-
-    from checker.ingest import from_bytes
-    from checker.structure import structure
-
-    text = ("郑州市政府工作报告\n——2024年1月10日在郑州市第十六届人民代表大会第二次会议上\n"
-            f"一、2023年工作回顾\n{sentence}\n二、2024年工作安排\n地区生产总值增长5%。\n")
-    s = structure(from_bytes("t.txt", Path("2024.txt"), text.encode("utf-8")))
-    got = {o.value: o.indicator for o in Extractor(rules).extract(s).outcomes}
+    got = {o.value: o.indicator for o in _extract(rules, review=sentence).outcomes}
     assert {v: got.get(v) for v in wanted} == wanted
 
 
@@ -568,15 +572,7 @@ def test_a_list_shares_its_head_and_lead(parts, shared):
     ("新增公共停车位7.5万个，三年行动圆满收官。新开工棚户区改造14.7万户。", {7.5: False, 14.7: False}),
 ])
 def test_running_totals_of_a_campaign(rules, review, cumulative):
-    from pathlib import Path
-
-    from checker.ingest import from_bytes
-    from checker.structure import structure
-
-    text = ("贵阳市政府工作报告\n——2024年1月10日在贵阳市第十五届人民代表大会第四次会议上\n"
-            f"一、2023年工作回顾\n{review}\n二、2024年工作安排\n地区生产总值增长5%。\n")
-    s = structure(from_bytes("t.txt", Path("2024.txt"), text.encode("utf-8")))
-    got = {o.value: o.cumulative for o in Extractor(rules).extract(s).outcomes}
+    got = {o.value: o.cumulative for o in _extract(rules, review=review, city="贵阳市").outcomes}
     assert {v: got.get(v) for v in cumulative} == cumulative
 
 
@@ -602,14 +598,6 @@ def test_a_shared_outcome_goes_to_the_nearest_target_of_like_wordings(rules):
 
 
 def test_a_stretch_tier_in_a_clause_of_its_own(rules):
-    from pathlib import Path
-
-    from checker.ingest import from_bytes
-    from checker.structure import structure
-
     plan = "全市经济社会发展主要预期目标：地区生产总值增长6%以上，在实际工作中争取实现7%的更好结果。"
-    text = ("大连市政府工作报告\n——2023年1月10日在大连市第十七届人民代表大会第二次会议上\n"
-            f"一、2022年工作回顾\n经济平稳。\n二、2023年工作安排\n{plan}\n")
-    s = structure(from_bytes("t.txt", Path("2023.txt"), text.encode("utf-8")))
-    got = {c.value: (c.indicator, c.measure, c.tier) for c in Extractor(rules).extract(s).commitments}
+    got = {c.value: (c.indicator, c.measure, c.tier) for c in _extract(rules, plan=plan, year=2023, city="大连市").commitments}
     assert got == {6: ("地区生产总值", "growth", "primary"), 7: ("地区生产总值", "growth", "stretch")}
