@@ -601,3 +601,18 @@ def test_a_stretch_tier_in_a_clause_of_its_own(rules):
     plan = "全市经济社会发展主要预期目标：地区生产总值增长6%以上，在实际工作中争取实现7%的更好结果。"
     got = {c.value: (c.indicator, c.measure, c.tier) for c in _extract(rules, plan=plan, year=2023, city="大连市").commitments}
     assert got == {6: ("地区生产总值", "growth", "primary"), 7: ("地区生产总值", "growth", "stretch")}
+
+
+@pytest.mark.parametrize("value, mutual_best", [(2000, True), (2500, True), (3000, False)])
+def test_looser_wording_needs_a_figure_near_the_target(rules, value, mutual_best):
+    """MAT05 (each other's closest pair, looser wording) takes a figure at most 2.5 times the target."""
+    from checker.models import Commitment, Outcome, Span
+
+    m = Matcher(rules)
+    common = dict(document="d", government="g", period="2024", area="a", quote="q", raw_quote="q",
+                  span=Span(start=0, end=1, raw_start=0, raw_end=1), kind="quantitative", comparator="=",
+                  unit="个", unit_norm="个", measure="flow")
+    c = Commitment(id="c", match_text="新建公共充电桩", value=1000, value_norm=1000, **common)
+    o = Outcome(id=f"o{value}", match_text="新增公共停车位", value=value, value_norm=value, **common)
+    k = m._pair(c, o, 50.0, False, True, 20.0)
+    assert (k is not None and k.level == "MAT05") is mutual_best
