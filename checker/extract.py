@@ -418,7 +418,8 @@ class Extractor:
                 if _DIGIT.search(rest):
                     rest = post  # "新开工7791套、建成39223套": stop at the next figure's list
                 # the words after a figure up to the clause's end, unless a list goes on ("…3万亩、提前完成目标")
-                tail = "" if rest.lstrip().startswith("、") else self._clean(_DIGIT_SPLIT.split(rest, maxsplit=1)[0])[:16]
+                tail = "" if rest.lstrip().startswith("、") or (respective and "分别" not in clause[:found[0].start]) \
+                    else self._clean(_DIGIT_SPLIT.split(rest, maxsplit=1)[0])[:16]  # (a 分别 list after the figures)
                 clause_subjects.append(subj)
                 fact = c_plan and bool(_NOT_A_TARGET.search(pre) or _USES_EXISTING.search(pre)
                                        or (fact and not _TASK_VERB.search(pre)
@@ -457,7 +458,9 @@ class Extractor:
             return None
         first = clause[:found[0].start]
         k = first.rfind("分别")
-        if k < 0 or any(_DIGIT.search(clause[a.end:b.start]) is None and
+        if k < 0:
+            return self._respective_after(clause, found)
+        if any(_DIGIT.search(clause[a.end:b.start]) is None and
                         not re.fullmatch(r"[、和及与,，]?\s*(?:[\u4e00-\u9fff]{0,4}?)", clause[a.end:b.start])
                         for a, b in zip(found, found[1:])):
             return None
@@ -470,6 +473,21 @@ class Extractor:
         if len(parts) != len(found):
             return None
         return _share_head(parts)
+
+    def _respective_after(self, clause: str, found: list[Found]) -> list[str] | None:
+        """Subjects for "3000家和1009家企业分别完成数字化、绿色化诊断": the figures first, then the thing and a 分别
+        list of what each figure counts (one part per figure)."""
+        if any(clause[a.end:b.start] not in ("、", "和", "及", "与") for a, b in zip(found, found[1:])):
+            return None
+        after = re.split(r"[,，。;；]", clause[found[-1].end:], maxsplit=1)[0]
+        k = after.find("分别")
+        if k < 0:
+            return None
+        parts = [q for q in after[k + 2:].split("、") if q]
+        if len(parts) != len(found) or any(len(q) < 2 or _DIGIT.search(q) for q in parts):
+            return None
+        noun = self._clean(after[:k])
+        return [noun + q for q in _share_head(parts)]
 
     def _respective_back(self, clause: str, found: list[Found], last_clause: str,
                          last_subjects: list[str]) -> list[str] | None:

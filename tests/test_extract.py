@@ -342,6 +342,8 @@ def test_words_after_a_figure_stop_at_the_next_list_item(rules):
     # the growth clause after a 城乡 pair of amounts goes pair by pair too
     ("预计城乡居民人均可支配收入分别达到50441元、20278元，增长5%和9%。",
      {50441: "城镇居民人均可支配收入", 5: "城镇居民人均可支配收入", 9: "农村居民人均可支配收入"}),
+    # the figures first, then the thing and a 分别 list of what each counts
+    ("3000家和1009家企业分别完成数字化、绿色化诊断。", {3000: "企业完成数字化诊断", 1009: "企业绿色化诊断"}),
     # 规模以上 is a name, not a figure of its own that would split the list
     ("农业、规模以上工业、服务业增加值分别增长5%、8%、6%左右。",
      {5: "农林牧渔业增加值", 8: "规模以上工业增加值", 6: "服务业增加值"}),
