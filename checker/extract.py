@@ -71,6 +71,7 @@ def _share_lead(first: str, q: str) -> str:
 
 _OWN_FIGURE = re.compile(OWN_FIGURE_WORDS)  # digits left in a subject are not a figure of its own ("5G基站")
 _QUOTED_NAME = re.compile(r"[“\"][^”\"]{1,12}[”\"](?:行动|工程|计划|活动)?$")
+_ATTRIBUTE = re.compile(r"(?:种植面积|播种面积|面积|产量|产值|营收|营业收入|税收|利润|增加值)")
 _TOTAL_ONLY = re.compile(r"(?:总量|总数|总额|总规模|累计|总计|合计)")
 _RESPECTIVE_JOIN = re.compile(r"、|和|及|与")
 _DIGIT_SPLIT = re.compile(r"[\d０-９(（]|和|及|与")
@@ -365,6 +366,10 @@ class Extractor:
                     subj = carried[0] + subj  # "研发投入增长10%、占地区生产总值比重达到3.2%": that thing's share
                 elif subj and carried and _TOTAL_ONLY.fullmatch(subj) and "分别" not in clause:
                     subj = carried[0] + subj  # "新增高新技术企业1238家，总量达7889家": the total of that thing
+                elif subj and clause_subjects and _ATTRIBUTE.fullmatch(subj):
+                    # "糖料蔗种植面积172.1万亩、产量931.66万吨": another attribute of the thing before
+                    base = _ATTRIBUTE.split(clause_subjects[-1])[0]
+                    subj = base + subj if len(base) >= 2 else subj
                 qstart = c0
                 # "新增14个立体停车库和12万个停车位": the noun stops at a joiner before the next figure
                 post = re.split(r"[,，、。;；]|(?<=[\u4e00-\u9fff]{3})(?:和|及|与)(?=\d)", clause[f.end:], maxsplit=1)[0]
