@@ -325,6 +325,7 @@ class Extractor:
             respective = (self._respective(clause, found)
                           or self._respective_back(clause, found, last_clause, last_subjects)
                           or self._respective_back(clause, found, last_clause, sentence_subjects[-len(found):]))
+            mid = None if respective else self._respective_mid(clause, found)
             clause_subjects: list[str] = []
             listed = respective or (len(found) > 1 and "分别" in clause[:found[0].start])
             lead_cmp = found[0].quantity.comparator if listed and clause[:found[0].start].rstrip().endswith(
@@ -341,7 +342,7 @@ class Extractor:
             for fi, f in enumerate(found):
                 pre = clause[prev_end: f.start]
                 prev_end = f.end
-                subj = respective[fi] if respective else self._subject(pre)
+                subj = respective[fi] if respective else (mid[fi] if mid and mid[fi] else self._subject(pre))
                 prev_found, last_found = last_found, f
                 if (subj and prev_found and _TIER_ONLY.fullmatch(subj) and re.search("力争|争取", subj)
                         and f.verb in (None, "实现") and prev_found.quantity.unit_norm == f.quantity.unit_norm):
@@ -478,6 +479,19 @@ class Extractor:
         if len(parts) != len(found):
             return None
         return _share_head(parts)
+
+    def _respective_mid(self, clause: str, found: list[Found]) -> list[str | None] | None:
+        """Subjects for a 分别 list that starts after other figures of its clause ("…一般公共预算收入增长17.5%、
+        城乡居民人均可支配收入分别增长6.0%、8.3%"): None for the figures before it."""
+        for i in range(1, len(found) - 1):
+            if "分别" not in clause[found[i - 1].end:found[i].start]:
+                continue
+            rest = clause[found[i - 1].end:].lstrip("、，, ")
+            subjects = self._respective(rest, find_quantities(rest))
+            if subjects and len(subjects) == len(found) - i:
+                return [None] * i + subjects
+            return None
+        return None
 
     def _respective_after(self, clause: str, found: list[Found]) -> list[str] | None:
         """Subjects for "3000家和1009家企业分别完成数字化、绿色化诊断": the figures first, then the thing and a 分别

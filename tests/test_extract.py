@@ -342,6 +342,9 @@ def test_words_after_a_figure_stop_at_the_next_list_item(rules):
     # the growth clause after a 城乡 pair of amounts goes pair by pair too
     ("预计城乡居民人均可支配收入分别达到50441元、20278元，增长5%和9%。",
      {50441: "城镇居民人均可支配收入", 5: "城镇居民人均可支配收入", 9: "农村居民人均可支配收入"}),
+    # a 分别 list that starts after other figures of its clause
+    ("一般公共预算收入增长17.5%、城乡居民人均可支配收入分别增长6.0%、8.3%。",
+     {17.5: "一般公共预算收入", 6: "城镇居民人均可支配收入", 8.3: "农村居民人均可支配收入"}),
     # another attribute of the thing before (产量 after 种植面积)
     ("预计糖料蔗种植面积172.1万亩、产量931.66万吨。", {172.1: "糖料蔗种植面积", 931.66: "糖料蔗产量"}),
     # the figures first, then the thing and a 分别 list of what each counts
