@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from .models import Commitment, Outcome, Span
 from .pdf import page_of
-from .quantities import OWN_FIGURE_WORDS, Found, find_quantities, own_part
+from .quantities import OWN_FIGURE_WORDS, Found, find_quantities, like, own_part
 from .rules import RuleSet
 from .structure import FIVE_YEAR_PLANS, Paragraph, Structured
 
@@ -347,10 +347,7 @@ class Extractor:
                 if (subj and prev_found and _TIER_ONLY.fullmatch(subj) and re.search("力争|争取", subj)
                         and f.verb in (None, "实现") and prev_found.quantity.unit_norm == f.quantity.unit_norm):
                     # "增长6%以上，在实际工作中争取实现7%的更好结果": the stretch tier of the figure before
-                    q = f.quantity.model_copy(update={"measure": prev_found.quantity.measure,
-                                                      "sign": prev_found.quantity.sign,
-                                                      "value_norm": prev_found.quantity.sign * abs(f.quantity.value_norm)})
-                    f = Found(f.start, f.end, q, prev_found.verb, "stretch")
+                    f = like(f, prev_found, "stretch")
                 if fi == 0:
                     list_lead = "" if _ONLY_VERBS.fullmatch(subj or "-") and subj not in _BARE_VERBS else subj
                 stage = _STAGE_ONLY.fullmatch(subj or "")

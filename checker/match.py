@@ -19,7 +19,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from .models import Commitment, Document, Outcome
-from .quantities import cn_number
+from .normalise import cn_number
 from .rules import MATCH_FIELDS, RuleSet, test_passes
 
 MEASURE_GROUP = {"growth": "growth", "change_pp": "change_pp", "share": "share", "flow": "flow", "level": "level",

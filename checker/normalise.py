@@ -241,3 +241,22 @@ def _breaks_paragraph(prev: str, cur: str, blank: bool, markdown: bool) -> bool:
     if last.isdigit() and _YEARISH.match(cur[:12]):
         return True
     return False
+
+
+# Chinese numerals, for the stages after this one (section numbers, figures written in characters).
+CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def cn_number(s: str) -> float | None:
+    """A round number in characters: 十 10, 五十 50, 百 100, 一百五十 150; None when `s` is not one."""
+    total, digit = 0, None
+    for ch in s:
+        if ch in CN_DIGITS and digit is None:
+            digit = CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            total += (1 if digit is None else digit) * _CN_UNITS[ch]
+            digit = None
+        else:
+            return None
+    return float(total + (digit or 0)) or None

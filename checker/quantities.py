@@ -11,6 +11,7 @@ import sys
 from dataclasses import dataclass
 
 from .models import Quantity
+from .normalise import CN_DIGITS
 
 MAGNITUDES = {"万亿": 1e12, "千亿": 1e11, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4}
 # Base units, longest first when building the pattern. Durations (年, 天, 小时) and ranks are not quantities.
@@ -48,7 +49,6 @@ _QUANT_CN = re.compile(
 )
 # Figures written in words that are targets in their own right:
 # "七成以上村建成经济强村", "覆盖率超五成": tenths of a whole, with a comparator word before or after
-_CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _QUANT_TENTHS = re.compile(r"(?P<tenths>[一二三四五六七八九])成(?=以上|左右|以内|以下)|"
                            r"(?<=[超逾近约过达到])(?P<tenths2>[一二三四五六七八九])成(?![为功本果立熟长])")
 # "实现两位数增长", "保持两位数增长": a growth of at least 10%
@@ -101,23 +101,6 @@ class Found:
 
 def to_float(s: str) -> float:
     return float(s.replace(",", ""))
-
-
-_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
-
-
-def cn_number(s: str) -> float | None:
-    """A round number in characters: 十 10, 五十 50, 百 100, 一百五十 150; None when `s` is not one."""
-    total, digit = 0, None
-    for ch in s:
-        if ch in _CN_DIGIT and digit is None:
-            digit = _CN_DIGIT[ch]
-        elif ch in _CN_UNIT:
-            total += (1 if digit is None else digit) * _CN_UNIT[ch]
-            digit = None
-        else:
-            return None
-    return float(total + (digit or 0)) or None
 
 
 def _unit_parts(mag: str | None, unit: str | None) -> tuple[float, str, str]:
@@ -182,6 +165,14 @@ def _excluded(text: str, m: re.Match) -> bool:
     return False
 
 
+def like(f: Found, model: Found, tier_hint: str | None) -> Found:
+    """`f` read as the same kind of figure as `model`, with its measure, sign and verb ("分别下降3%、4%",
+    "6%以上、力争7%")."""
+    q = f.quantity.model_copy(update={"measure": model.quantity.measure, "sign": model.quantity.sign,
+                                      "value_norm": model.quantity.sign * abs(f.quantity.value_norm)})
+    return Found(f.start, f.end, q, model.verb, tier_hint)
+
+
 def find_quantities(text: str) -> list[Found]:
     """All quantities in `text` (a clause or sentence of normalised text)."""
     out: list[Found] = []
@@ -211,9 +202,7 @@ def find_quantities(text: str) -> list[Found]:
                 and text[a.end:b.start] in ("、", "和", "及", "与", "，", ",")):
             # "分别增长6.5%左右、7.5%左右", "分别下降3%、4%": a figure of a list with no verb of its own is the
             # same kind of figure as the one before
-            q = b.quantity.model_copy(update={"measure": a.quantity.measure, "sign": a.quantity.sign,
-                                              "value_norm": a.quantity.sign * abs(b.quantity.value_norm)})
-            out[i] = Found(b.start, b.end, q, a.verb, b.tier_hint)
+            out[i] = like(b, a, b.tier_hint)
         elif (a.quantity.unit_norm == b.quantity.unit_norm and a.quantity.unit_norm not in ("%", "pp")
               and b.verb is None and a.quantity.measure != b.quantity.measure and "分别" in text[:a.start]
               and text[a.end:b.start] in ("、", "和", "及", "与")):
@@ -233,13 +222,10 @@ def find_quantities(text: str) -> list[Found]:
         hint = None
         between = text[out[i - 1].end:f.start] if i > 0 else ""
         if i > 0 and ("力争" in between or "争取" in between) and out[i - 1].quantity.unit_norm == f.quantity.unit_norm \
-                and len(between) <= (14 if "实际工作中" in between else 8):
-            # "增长6%以上、力争7%", "增长6%以上，在实际工作中争取实现7%的更好结果"
+                and len(between) <= 8:
+            # "增长6%以上、力争7%" (a tier in a clause of its own is extract's: "…，在实际工作中争取实现7%")
             hint = "stretch"
-            prev = tiers[-1]
-            q = f.quantity.model_copy(update={"measure": prev.quantity.measure, "sign": prev.quantity.sign,
-                                              "value_norm": prev.quantity.sign * abs(f.quantity.value_norm)})
-            f = Found(f.start, f.end, q, prev.verb, hint)
+            f = like(f, tiers[-1], hint)
         tiers.append(Found(f.start, f.end, f.quantity, f.verb, hint))
     return tiers
 
@@ -266,7 +252,7 @@ def _build_words(text: str, m: re.Match) -> Found:
         q = Quantity.model_construct(value=10.0, value_high=99.0, unit="%", comparator="range", sign=1,
                                      value_norm=10.0, value_high_norm=99.0, unit_norm="%", measure="growth")
         return Found(start, end, q, "增长", None)
-    v = 10.0 * _CN_DIGIT[gd.get("tenths") or gd.get("tenths2")]
+    v = 10.0 * CN_DIGITS[gd.get("tenths") or gd.get("tenths2")]
     before = text[max(0, start - 8):start]
     comparator = "="
     if after.startswith(GE_AFTER[:1]) or before.endswith(("超", "逾", "过")):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from .errors import InputError
 from .ingest import Source
 from .models import Detection, Document, Section
+from .normalise import cn_number
 
 CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9}
@@ -288,16 +289,9 @@ def _is_part_heading(p: Paragraph) -> str | None:
     return None
 
 
-_CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
-
-
 def _numeral(head: str) -> int:
-    """1-39 from a level-1 heading's numeral ("六、" -> 6, "十二、" -> 12, "第三部分" -> 3)."""
-    t = re.sub(r"[第、.部分]", "", head)
-    if "十" in t:
-        a, _, b = t.partition("十")
-        return _CN_DIGITS.get(a, 1) * 10 + _CN_DIGITS.get(b, 0)
-    return _CN_DIGITS.get(t, 0)
+    """1-39 from a level-1 heading's numeral ("六、" -> 6, "十二、" -> 12, "第三部分" -> 3); 0 when none."""
+    return int(cn_number(re.sub(r"[第、.部分]", "", head)) or 0)
 
 
 def _sections(paragraphs: list[Paragraph], kind: str, year: int) -> list[Section]:
