@@ -421,7 +421,7 @@ class Extractor:
                 if _DIGIT.search(rest):
                     rest = post  # "新开工7791套、建成39223套": stop at the next figure's list
                 # the words after a figure up to the clause's end, unless a list goes on ("…3万亩、提前完成目标")
-                tail = "" if rest.lstrip().startswith("、") or (respective and "分别" not in clause[:found[0].start]) \
+                tail = "" if rest.lstrip().startswith("、") or (respective and "分别" in clause[found[-1].end:]) \
                     else self._clean(_DIGIT_SPLIT.split(rest, maxsplit=1)[0])[:16]  # (a 分别 list after the figures)
                 clause_subjects.append(subj)
                 fact = c_plan and bool(_NOT_A_TARGET.search(pre) or _USES_EXISTING.search(pre)
@@ -484,7 +484,8 @@ class Extractor:
             if "分别" not in clause[found[i - 1].end:found[i].start]:
                 continue
             rest = clause[found[i - 1].end:].lstrip("、，, ")
-            subjects = self._respective(rest, find_quantities(rest))
+            off = len(clause) - len(rest)
+            subjects = self._respective(rest, [replace(f, start=f.start - off, end=f.end - off) for f in found[i:]])
             if subjects and len(subjects) == len(found) - i:
                 return [None] * i + subjects
             return None
