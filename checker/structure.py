@@ -34,6 +34,7 @@ _DATE = re.compile(
 )
 _YEAR_IN_NAME = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)年")
+_PART_YEAR = re.compile(r"(?<![\d\-—–~至])(20\d\d)年")  # a year, not the end of a range ("(2016-2030年)")
 _FIVE = re.compile(r"(十一五|十二五|十三五|十四五|十五五|十六五)")
 
 REVIEW_WORDS = re.compile(r"回顾|执行情况|主要成就|过去一年|过去五年|工作总结|完成情况|一年来|五年来|(?<!见)成效|取得的成绩|发展成就|发展成绩")
@@ -277,7 +278,7 @@ def _is_part_heading(p: Paragraph) -> str | None:
             return "review"
         if numbered and PLAN_WORDS.search(body[:12]):
             return "plan"
-        return None
+        return "year_part" if numbered and _names_year(body) else None
     if GLOSSARY_WORDS.search(body) and len(body) <= 20:
         return "glossary"
     if REVIEW_WORDS.search(body):
@@ -285,8 +286,14 @@ def _is_part_heading(p: Paragraph) -> str | None:
     if PLAN_WORDS.search(body):
         return "plan"
     if numbered:
-        return "level1"
+        return "year_part" if _names_year(body) else "level1"
     return None
+
+
+def _names_year(body: str) -> bool:
+    """A numbered part named by a year in its first clause ("二、竞进2022年，我们要…", "一、2021年，我们…"): whether
+    it reviews or plans depends on the report's year, so _sections decides."""
+    return _PART_YEAR.search(re.split(r"[,，]", body)[0]) is not None
 
 
 def _numeral(head: str) -> int:
@@ -298,8 +305,16 @@ def _sections(paragraphs: list[Paragraph], kind: str, year: int) -> list[Section
     heads: list[tuple[int, str, Paragraph]] = []
     for i, p in enumerate(paragraphs):
         k = _is_part_heading(p)
+        if k == "year_part":  # the report's own year is the plan, an earlier one the review
+            k = "year_plan" if int(_PART_YEAR.search(p.text).group(1)) >= year else "year_review"
         if k:
             heads.append((i, k, p))
+    # Parts named only by their year count when one of them is the review ("一、2012年，…" "二、2013年，…"); a plan
+    # heading alone ("三、奋力前行的2016年") does not say where the review is, so the wording decides, as before.
+    named = [k for _, k, _ in heads if k in ("review", "plan")]
+    by_year = [k for _, k, _ in heads if k.startswith("year_")]
+    keep = named or "year_review" in by_year
+    heads = [(i, (k[5:] if keep else "level1") if k.startswith("year_") else k, p) for i, k, p in heads]
     sections: list[Section] = []
     if not any(k in ("review", "plan") for _, k, _ in heads):
         # No part headings: fall back to wording ("过去一年"/"一年来" opens a review, "今年" targets a plan).

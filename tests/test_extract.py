@@ -172,6 +172,25 @@ def test_long_numbered_part_headings(review_heading, plan_heading):
     assert "review" in kinds and "plan" in kinds
 
 
+@pytest.mark.parametrize("first, second, kinds", [
+    # 石家庄 2022: the plan part is named by its year, with no plan word in its first twelve characters
+    ("一、回顾2021年，我们在守正出新中破题起势，奠定了加快发展的信心和底气",
+     "二、竞进2022年，我们要锚定奋斗目标，加快高质量发展，努力实现弯道超车、跨越赶超新突破", ["review", "plan"]),
+    ("一、2021年，我们在守正出新中破题起势，奠定了加快发展的信心和底气",
+     "二、2022年，我们要锚定奋斗目标，加快高质量发展，努力实现弯道超车、跨越赶超新突破", ["review", "plan"]),
+])
+def test_numbered_parts_named_by_their_year(first, second, kinds):
+    from pathlib import Path
+
+    from checker.ingest import from_bytes
+    from checker.structure import structure
+
+    text = (f"——2022年1月23日在石家庄市第十五届人民代表大会第一次会议上\n\n{first}\n\n"
+            f"地区生产总值增长6.5%。\n\n{second}\n\n主要预期目标是：地区生产总值增长8%以上。\n")
+    s = structure(from_bytes("石家庄市/2022.md", Path("石家庄市/2022.md"), text.encode("utf-8")))
+    assert [(sec.kind, sec.period) for sec in s.document.sections] == list(zip(kinds, ["2021", "2022"]))
+
+
 def test_review_opening_is_not_a_plan():
     from pathlib import Path
 
