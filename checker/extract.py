@@ -229,8 +229,10 @@ class Extractor:
             if len(p.text) <= 24 and not re.search(r"[。，,;；：:]", p.text):
                 continue  # a heading line ("预期目标 全区经济增长6.5%") repeats what its body says
             partial_para = bool(_PARTIAL.search(p.text[:12]))
+            # "2021年是…，也是实现“十四五”发展目标的夯基之年" / "…本届政府履职的开局之年" opens on the year
             five_year_para = p.part == "review" and (term_mode or (bool(_CUMULATIVE.search(p.text[:40]))
-                                                                and not _ONE_YEAR.search(p.text[:60])))
+                                                                and not _ONE_YEAR.search(p.text[:60])
+                                                                and not p.text.startswith(f"{doc.year - 1}年是")))
             context = p.text[:12] if partial_para else ("五年来" if five_year_para else "")
             carry = ""  # a review's partial-year clause reads on through "；": "1—11月份，A增长13.6%；B增长8%；…"
             for sm in _SENT.finditer(p.text):

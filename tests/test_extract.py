@@ -385,6 +385,10 @@ def test_what_each_figure_counts(rules, sentence, wanted):
     ("2022年是本届政府收官之年。一年来，我们稳住了经济大盘。全年完成一般公共预算收入227亿元，增长9%。", "",
      {9: ("2022", False)}),
     ("五年来，本届政府累计新增就业50万人。", "", {50: ("2018-2022", False)}),
+    # a paragraph that opens on the year ("2022年是…") is the year's, whatever it calls the year (佛山 2023, 天津 2022)
+    ("2022年是党的二十大召开之年，也是本届政府履职的开局之年。全市地区生产总值达1269.4亿元、比上年增长2.1%。", "",
+     {2.1: ("2022", False)}),
+    ("2022年是实现“十四五”发展目标的夯基之年。全市地区生产总值增长6.6%。", "", {6.6: ("2022", False)}),
     # a mention of the five-year plan's target is not a five-year figure; "十四五以来" is
     ("改造老旧小区570万平方米、提前实现“十四五”目标，新竣工既有住宅加装电梯495台。", "",
      {570: ("2022", False), 495: ("2022", False)}),
