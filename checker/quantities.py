@@ -16,7 +16,7 @@ from .normalise import CN_DIGITS
 MAGNITUDES = {"万亿": 1e12, "千亿": 1e11, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4}
 # Base units, longest first when building the pattern. Durations (年, 天, 小时) and ranks are not quantities.
 UNITS = [
-    "套(间)", "微克/立方米", "吨标准煤", "吨标煤", "斤", "个百分点", "百分点", "%", "‰", "平方公里", "平方千米", "平方米", "立方米", "公里", "千米", "延米", "米", "公顷", "亩",
+    "套(间)", "微克/立方米", "吨标准煤", "吨标煤", "斤", "个百分点", "百分点", "%", "‰", "平方公里", "平方千米", "平方米", "平米", "立方米", "公里", "千米", "延米", "米", "公顷", "亩",
     "人次", "人年", "人", "户", "家", "个", "项", "套", "间", "所", "座", "条", "吨", "标准箱", "标箱", "辆", "台", "架",
     "件", "栋", "幢", "场次", "场", "批", "名", "位", "千瓦时", "千瓦", "兆瓦", "度", "元", "美元", "倍", "张", "床",
     "棵", "株", "篇", "部", "处", "门", "支", "艘", "列", "班", "所", "片", "村", "镇", "站", "次", "册", "m2", "km",
@@ -106,7 +106,7 @@ def to_float(s: str) -> float:
 def _unit_parts(mag: str | None, unit: str | None) -> tuple[float, str, str]:
     m = MAGNITUDES.get(mag or "", 1.0)
     u = unit or ""
-    norm = {"百分点": "pp", "个百分点": "pp", "平方千米": "平方公里", "千米": "公里", "km": "公里", "m2": "平方米",
+    norm = {"百分点": "pp", "个百分点": "pp", "平方千米": "平方公里", "千米": "公里", "km": "公里", "m2": "平方米", "平米": "平方米",
             "标箱": "标准箱", "套(间)": "套", "吨标煤": "吨标准煤", "个工作日": "工作日"}.get(u, u)
     if norm in _TO_TONNES:  # grain is reported in 斤 one year and 吨 the next: compare in 吨
         m, norm = m * _TO_TONNES[norm], "吨"
@@ -362,7 +362,7 @@ def _build(text: str, m: re.Match) -> Found | None:
 
 
 OWN_FIGURE_WORDS = r"[一二三四五六七八九十]成|(?<!规模)(?<!限额)以上|以内|以下|左右|全覆盖|翻一番"  # 规模以上 is a name
-_OWN_FIGURE = re.compile(OWN_FIGURE_WORDS + r"|\d")
+_OWN_FIGURE = re.compile(OWN_FIGURE_WORDS + r"|(?<![A-Za-z])\d+(?:\.\d+)?(?![\dG])")  # "5G基站", "PM2.5" are names
 
 
 def own_part(lead: str, own_figure: re.Pattern = _OWN_FIGURE) -> str:

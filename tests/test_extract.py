@@ -61,6 +61,9 @@ def test_respective_list_named_in_the_clause_before(extractor, before, before_su
     ("新增艺术空间、全民阅读点均超100个", ["新增艺术空间", "全民阅读点"]),
     ("接待游客人次、旅游收入均增长10%", ["接待游客人次", "旅游收入"]),
     ("新培育国家级制造业单项冠军企业1家和省级创新龙头企业、瞪羚企业各3家", ["省级创新龙头企业", "瞪羚企业"]),
+    # 各/均 before the verb of the list ("各新增", "各完成")
+    ("国家高新技术企业、科技型“小巨人”企业各新增200户以上", ["国家高新技术企业", "科技型“小巨人”企业"]),
+    ("全市新增造林、沿江修复湿地各完成2000亩以上", ["新增造林", "沿江修复湿地"]),
     ("新增上市企业10家", None),
     ("开工项目、投产项目分别达到10个和12个", None),                  # two figures: a respective list instead
 ])
@@ -375,6 +378,15 @@ def test_words_after_a_figure_stop_at_the_next_list_item(rules):
 def test_what_each_figure_counts(rules, sentence, wanted):
     got = {o.value: o.indicator for o in _extract(rules, review=sentence).outcomes}
     assert {v: got.get(v) for v in wanted} == wanted
+
+
+@pytest.mark.parametrize("sentence, measures", [
+    # the verb that opens a list (新增) makes every part a flow; "5G" is a name, not a figure of its own part
+    ("新增5G基站、充电设施、公共停车位均超过8000个。", ["flow", "flow", "flow"]),
+    ("新增算力2000P、总规模超过6000P。", ["flow", "stock"]),     # a part with its own figure keeps its own verb
+])
+def test_measure_of_list_parts(rules, sentence, measures):
+    assert [o.measure for o in _extract(rules, review=sentence).outcomes if o.unit_norm != "%"] == measures
 
 
 @pytest.mark.parametrize("review, plan, wanted", [
