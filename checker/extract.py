@@ -40,6 +40,15 @@ def _capacity_in_name(clause: str, f: Found) -> bool:
             and f.start > 0 and bool(_PRODUCT_AFTER.match(clause, f.end)))
 
 
+def _join_tail(subj: str, tail: str) -> str:
+    """The subject and the words after the figure, without saying twice what both hold: "推动机关" (the verb and the
+    noun after the figure) + "机关、企事业单位附属空间对社会开放共享" -> 推动机关、企事业单位附属空间…"""
+    for k in range(min(len(subj), len(tail)), 1, -1):
+        if subj.endswith(tail[:k]):
+            return subj + tail[k:]
+    return subj + tail
+
+
 def _share_head(parts: list[str]) -> list[str]:
     """A list's shared head goes to every part: "城镇居民和农村居民人均可支配收入" -> 城镇居民人均可支配收入,
     农村居民人均可支配收入; "“签约一批”、“投产一批”项目" -> “签约一批”项目, “投产一批”项目."""
@@ -629,7 +638,8 @@ class Extractor:
             comparator=q.comparator, value=q.value, value_high=q.value_high, unit=q.unit, value_norm=q.value_norm,
             unit_norm=q.unit_norm, sign=q.sign, measure=q.measure,
             # what is counted often follows the number ("打造10个直播电商集聚区"): compare it too
-            match_text=context + ((subj + tail if subj and len(tail) >= 2 and tail not in subj else subj) or quote),
+            match_text=context + ((_join_tail(subj, tail) if subj and len(tail) >= 2 and tail not in subj else subj)
+                                  or quote),
         )
         if is_plan:
             commitments.append(Commitment(id=record_id("C", doc.id, key, n), tier=f.tier_hint or "primary", **common))

@@ -380,6 +380,12 @@ def test_what_each_figure_counts(rules, sentence, wanted):
     assert {v: got.get(v) for v in wanted} == wanted
 
 
+def test_words_after_a_figure_are_not_repeated(rules):
+    """The subject built from the noun after a figure and the words after the figure share that noun: once."""
+    r = _extract(rules, plan="推动40个机关、企事业单位附属空间对社会开放共享。")
+    assert [c.match_text for c in r.commitments] == ["推动机关、企事业单位附属空间对社会开"]
+
+
 @pytest.mark.parametrize("sentence, measures", [
     # the verb that opens a list (新增) makes every part a flow; "5G" is a name, not a figure of its own part
     ("新增5G基站、充电设施、公共停车位均超过8000个。", ["flow", "flow", "flow"]),
