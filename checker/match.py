@@ -61,6 +61,12 @@ def _partly_covered(parts: list[str], other: str) -> bool:
     return any(hits) and not all(hits)
 
 
+def _same_list(a: list[str], b: list[str]) -> bool:
+    """Two lists of the same things, part by part, a part perhaps reworded ("机关、企事业单位附属空间对社会开放" /
+    "机关、企事业单位附属空间对外开放")."""
+    return len(a) >= 2 and len(a) == len(b) and all(fuzz.ratio(x, y) >= 70 for x, y in zip(a, b))
+
+
 # what things did, after their name: "规模以上工业企业开展数字化转型" ("N个项目完成投资X亿元" still counts the projects)
 _ACTIVITY = re.compile(r"(?:开展|实施|完成(?!投资)|参与|实现|通过|进入|接入|上线|入驻|获评|获得)")
 
@@ -126,7 +132,7 @@ class Scope:
         a_core, b_core = a_core or a, b_core or b
         a_parts = self.parts(a_core) if a_parts is None else a_parts
         b_parts = self.parts(b_core) if b_parts is None else b_parts
-        if _partly_covered(a_parts, b_core) or _partly_covered(b_parts, a_core):
+        if not _same_list(a_parts, b_parts) and (_partly_covered(a_parts, b_core) or _partly_covered(b_parts, a_core)):
             return "combined figure"
         if self.qualifiers and self._qualifiers(a) != self._qualifiers(b):
             return "scope qualifier"

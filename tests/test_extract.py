@@ -105,6 +105,9 @@ def test_one_figure_for_each_thing_of_a_list(extractor, clause, subjects):
     ("开工新建改扩建中小学", "开工新建改扩建中小学幼儿园", "combined figure"),  # 中小学幼儿园 counts both
     ("新建高标准农田", "新建和改造提升高标准农田", "combined figure"),   # more kinds of work counted
     ("新建、改造各类公园", "新建各类公园", "combined figure"),
+    # the same list on both sides, one part reworded: not a part of it
+    ("推动机关、企事业单位附属空间对社会开", "机关、企事业单位附属空间对外开放", None),   # (texts cut at 16)
+    ("新增上市企业、过会企业", "新增上市企业、专精特新企业", "combined figure"),   # another list
 ])
 def test_scope_mismatch(rules, a, b, why):
     m = Matcher(rules)
