@@ -156,6 +156,7 @@ def _locate(text: str, quote: str, start: int = 0) -> tuple[int, int] | None:
 def _unit_key(u: str | None) -> str:
     if not u:
         return ""
+    u = re.sub(r"人[（(]次[)）]", "人次", u)  # "36.2万人（次）" counts 人次
     u = re.sub(r"[（(].*?[)）]", "", u)
     return {"百分点": "个百分点"}.get(u, u)
 
