@@ -63,6 +63,8 @@ def describe_target(c: Commitment | Outcome) -> str:
 def describe_outcome(o: Outcome) -> str:
     if o.kind == "qualitative":
         return f"{o.entity}{o.stage}"
+    if o.all_of:
+        return "全部（100%）"
     verb = "下降" if o.sign == -1 else ""
     return f"{verb}{fmt_value(o.value)}{o.unit}"
 
@@ -106,6 +108,11 @@ class Classifier:
         """('satisfied'|'not_satisfied'|'incomparable', reason)."""
         if c.value_norm is None or o.value_norm is None:
             return "incomparable", "no number on one side"
+        if o.all_of and c.unit_norm not in ("%", "pp"):
+            # all of the things counted ("贫困村全部出列") reach a floor on their count, and say nothing of a ceiling
+            if c.sign == 1 and c.comparator in ("=", ">=", "~", "range") and self.direction.get(c.indicator or "") != "lower":
+                return "satisfied", f"all of them (全部) ≥ {fmt_value(c.value)}{c.unit}"
+            return "incomparable", "all of them (全部) against a ceiling"
         t, v = c.value_norm, o.value_norm
         direction = self.direction.get(c.indicator or "")
         if direction is None:

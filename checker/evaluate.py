@@ -253,7 +253,8 @@ class Evaluation:
             raise InputError(f"{path}: outcomes_exhaustive span not found in {ox.document}")
         lo, hi = a[0], b[1]
         span = text[lo:hi]
-        preds = [o for o in by_doc.get(s.document.id, []) if o.kind == "quantitative" and lo <= o.span.start < hi]
+        preds = [o for o in by_doc.get(s.document.id, []) if o.kind == "quantitative" and not o.all_of
+                 and lo <= o.span.start < hi]  # (labels hold printed figures; 全部/全覆盖 print none)
         used: set[str] = set()
         missed, wrong_period, found = [], 0, 0
         for it in ox.items:

@@ -11,7 +11,7 @@ import hashlib
 import re
 from dataclasses import dataclass, replace
 
-from .models import Commitment, Outcome, Span
+from .models import Commitment, Outcome, Quantity, Span
 from .pdf import page_of
 from .quantities import OWN_FIGURE_WORDS, Found, find_quantities, like, own_part
 from .rules import RuleSet
@@ -19,6 +19,12 @@ from .structure import FIVE_YEAR_PLANS, Paragraph, Structured
 
 _DIGIT = re.compile(r"\d")
 # "超千列", "七成以上", "两位数增长", "千亿级": a figure in characters (quantities._QUANT_CN and the word figures)
+# "贫困村全部出列", "民生实事全部落实", "生活垃圾分类实现社区全覆盖": all of the things, no figure printed (100%)
+_ALL_OF = re.compile(r"^(?P<thing>[^，,。；;：:\d]{2,30}?)(?:均已|均|都已|都|已)?"
+                     r"(?:(?:全部|全面|圆满|如期全部|按期全部|按时保质)(?P<verb>完成|落实|出列|退出|摘帽|脱贫|清零|销号|达标"
+                     r"|优良|贯通|建成|投用|办结|完工|竣工)|(?:实现|达到)?(?P<cover>全覆盖))[，,。；;]?$")
+_ALL_OF_VAGUE = frozenset({"任务", "目标", "目标任务", "年度任务", "年度目标任务", "各项任务", "各项目标任务", "各项工作",
+                           "工作", "全年目标任务", "主要目标任务", "年度目标"})
 _CN_FIGURE = re.compile(r"[超破逾达过](?:十|百|千|万|亿)|[一二三四五六七八九]成|两位数|亿级|持平")
 _FLAT = re.compile(r"持平$")  # "与上年持平": a result in words; a plan's "出口总额持平" is not itemised as a figure
 _WORD_RANGE = re.compile(r"(?:亿级|两位数)$")  # the word figures quantities reads as ranges
@@ -314,6 +320,9 @@ class Extractor:
                     subj = self._subject(clause)
                     if subj and self.canonical(subj):
                         carried = (subj, c0)
+                if p.part == "review" and not is_plan:
+                    self._all_of(doc, text, p, sent, s0, c0, clause, period, area, partial, cumulative, estimate,
+                                 outcomes, seen)
                 if is_plan or p.part == "review":
                     self._qualitative(doc, text, p, sent, s0, c0, clause, period, area, is_plan, partial,
                                       commitments, outcomes, seen)
@@ -611,8 +620,29 @@ class Extractor:
             s = s.replace("“", "").replace("”", "")  # "“同城通办”事项" cut to "同城通办”事项"
         return s
 
+    def _all_of(self, doc, text, p, sent, s0, c0, clause, period, area, partial, cumulative, estimate,
+                outcomes, seen) -> None:
+        """An outcome that all of the things were done or covered, with no figure ("贫困村全部出列", "民生实事全部
+        落实", "实现有需求学生全覆盖"): 100% of them, which settles a count target of those things or a 100% share."""
+        m = _ALL_OF.match(clause.strip())
+        if not m:
+            return
+        thing = self._clean(m.group("thing"))
+        if m.group("cover"):
+            thing = re.sub(r"(?:实现|达到)$", "", thing)
+        if len(thing) < 2 or thing in _ALL_OF_VAGUE:
+            return
+        q = Quantity.model_construct(value=100.0, value_high=None, unit="%", comparator="=", sign=1, value_norm=100.0,
+                                     value_high_norm=None, unit_norm="%", measure="share")
+        lead = len(clause) - len(clause.lstrip())
+        end = lead + len(clause.strip().rstrip("，,。；;"))
+        f = Found(lead, end, q, None, None)
+        self._quantitative(doc, text, p, sent, s0, c0 + lead, c0 + end, thing + (m.group("verb") or "覆盖率"), f,
+                           period, area, False, partial, cumulative, estimate, [], outcomes, seen, all_of=True)
+
     def _quantitative(self, doc, text, p, sent, s0, qstart, qend, subj, f: Found, period, area, is_plan, partial,
-                      cumulative, estimate, commitments, outcomes, seen, tail: str = "", context: str = "") -> None:
+                      cumulative, estimate, commitments, outcomes, seen, tail: str = "", context: str = "",
+                      all_of: bool = False) -> None:
         start, end = s0 + qstart, s0 + qend
         # trim leading punctuation
         while start < end and text.text[start] in ",，、:：;； ":
@@ -645,7 +675,7 @@ class Extractor:
             commitments.append(Commitment(id=record_id("C", doc.id, key, n), tier=f.tier_hint or "primary", **common))
         else:
             outcomes.append(Outcome(id=record_id("O", doc.id, key, n), partial_year=partial, cumulative=cumulative,
-                                    estimate=estimate, **common))
+                                    estimate=estimate, all_of=all_of, **common))
 
     def _qualitative(self, doc, text, p, sent, s0, c0, clause, period, area, is_plan, partial,
                      commitments, outcomes, seen) -> None:

@@ -61,6 +61,11 @@ def _partly_covered(parts: list[str], other: str) -> bool:
     return any(hits) and not all(hits)
 
 
+def _all_done(o: Outcome) -> bool:
+    """All of the things done ("贫困村全部出列"), which counts them; full coverage ("实现全覆盖") is a share only."""
+    return o.all_of and not o.match_text.endswith("覆盖率")
+
+
 def _same_list(a: list[str], b: list[str]) -> bool:
     """Two lists of the same things, part by part, a part perhaps reworded ("机关、企事业单位附属空间对社会开放" /
     "机关、企事业单位附属空间对外开放")."""
@@ -305,6 +310,11 @@ class Matcher:
                 out = stripped if len(stripped) >= 2 else out
         return out
 
+    def _counts(self, c: Commitment) -> bool:
+        """A count of things (not a rate, share or amount): what "all of them" (全部出列, 全部落实) settles."""
+        return (c.kind == "quantitative" and c.unit_norm not in ("%", "pp") and c.sign == 1
+                and c.unit_norm not in self.rules.matching.amount_units)
+
     def unit_key(self, u: str | None) -> str:
         return self.unit_class.get(u or "", u or "")
 
@@ -400,6 +410,10 @@ class Matcher:
                 sub_c["~qual" if c.kind == "qualitative" else self.unit_key(c.unit_norm)].append(c)
             for o in later:
                 sub_o["~qual" if o.kind == "qualitative" else self.unit_key(o.unit_norm)].append(o)
+            all_of = [o for o in later if _all_done(o)]
+            for key in sub_c:  # "贫困村全部出列" settles "确保7个贫困村出列" too: all of them counts the things
+                if all_of and key != "~qual" and self._counts(sub_c[key][0]):
+                    sub_o[key].extend(all_of)
             for key, cc in sub_c.items():
                 oo = sub_o.get(key)
                 if not oo:
@@ -452,7 +466,8 @@ class Matcher:
     def value_ratio(c: Commitment, o: Outcome) -> float | None:
         """Outcome figure / target for counts and amounts (None for rates, shares and qualitative records):
         a figure ten times the target is more likely a cumulative total or another indicator than a result."""
-        if c.kind != "quantitative" or c.unit_norm in ("%", "pp") or not c.value_norm or o.value_norm is None:
+        if (c.kind != "quantitative" or c.unit_norm in ("%", "pp") or not c.value_norm or o.value_norm is None
+                or o.all_of):
             return None
         if c.value_norm <= 0 or o.value_norm <= 0:
             return None
@@ -495,8 +510,9 @@ class Matcher:
         if c.kind == "qualitative" and c.entity and o.entity:
             entity_score = max(fuzz.ratio(c.entity, o.entity),
                                fuzz.partial_ratio(c.entity, o.entity) if min(len(c.entity), len(o.entity)) >= 4 else 0)
-        unit_ok = True if c.kind == "qualitative" else self.unit_ok(c.unit_norm, o.unit_norm)
-        measure_ok = True if c.kind == "qualitative" else self.measure_ok(c.measure, o.measure, c.unit_norm)
+        whole = _all_done(o) and self._counts(c)  # all of the things counted
+        unit_ok = True if c.kind == "qualitative" or whole else self.unit_ok(c.unit_norm, o.unit_norm)
+        measure_ok = True if c.kind == "qualitative" or whole else self.measure_ok(c.measure, o.measure, c.unit_norm)
         w = m.weights
         ratio = self.value_ratio(c, o)
         parts = {"text": text_score, "indicator": 100.0 if same_ind else 0.0, "unit": 100.0 if unit_ok else 0.0,

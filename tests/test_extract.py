@@ -383,6 +383,21 @@ def test_what_each_figure_counts(rules, sentence, wanted):
     assert {v: got.get(v) for v in wanted} == wanted
 
 
+@pytest.mark.parametrize("review, wanted", [
+    # all of the things, no figure printed: 100% of them
+    ("贫困村全部出列。", [("贫困村出列", "贫困村全部出列")]),
+    ("幸福长春行动计划民生实事全部落实，群众满意度提高。", [("幸福长春行动计划民生实事落实", "幸福长春行动计划民生实事全部落实")]),
+    ("生活垃圾分类实现社区全覆盖。", [("生活垃圾分类实现社区覆盖率", "生活垃圾分类实现社区全覆盖")]),
+    ("年度目标任务全面完成。", []),                 # the year's tasks in general: no thing to settle
+    ("全面完成省下达的节能减排任务。", []),         # nothing named before 全面完成
+    ("脱贫攻坚全面完成后，巩固成果。", []),         # not the clause's end
+])
+def test_all_of_the_things(rules, review, wanted):
+    got = [(o.match_text, o.quote) for o in _extract(rules, review=review).outcomes if o.all_of]
+    assert got == wanted
+    assert all(o.value == 100 and o.unit_norm == "%" for o in _extract(rules, review=review).outcomes if o.all_of)
+
+
 def test_words_after_a_figure_are_not_repeated(rules):
     """The subject built from the noun after a figure and the words after the figure share that noun: once."""
     r = _extract(rules, plan="推动40个机关、企事业单位附属空间对社会开放共享。")
