@@ -168,8 +168,11 @@ def _excluded(text: str, m: re.Match) -> bool:
 def like(f: Found, model: Found, tier_hint: str | None) -> Found:
     """`f` read as the same kind of figure as `model`, with its measure, sign and verb ("分别下降3%、4%",
     "6%以上、力争7%")."""
-    q = f.quantity.model_copy(update={"measure": model.quantity.measure, "sign": model.quantity.sign,
-                                      "value_norm": model.quantity.sign * abs(f.quantity.value_norm)})
+    v = abs(f.quantity.value_norm)
+    update = {"measure": model.quantity.measure, "sign": model.quantity.sign}
+    if f.quantity.unit_norm == "倍" and model.quantity.unit_norm == "%" and model.quantity.unit.endswith("倍"):
+        v, update["unit_norm"] = v * 100, "%"  # "分别增长1倍和3.4倍": each a growth in %
+    q = f.quantity.model_copy(update={**update, "value_norm": model.quantity.sign * v})
     return Found(f.start, f.end, q, model.verb, tier_hint)
 
 
@@ -197,7 +200,10 @@ def find_quantities(text: str) -> list[Found]:
     out.sort(key=lambda f: f.start)
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
-        if (a.quantity.unit_norm == b.quantity.unit_norm == "%" and b.verb is None
+        if (a.quantity.unit_norm == "%" and a.quantity.unit.endswith("倍") and b.quantity.unit_norm == "倍"
+                and b.verb is None and text[a.end:b.start] in ("、", "和", "及", "与", "，", ",")):
+            out[i] = like(b, a, b.tier_hint)  # "分别增长1倍和3.4倍"
+        elif (a.quantity.unit_norm == b.quantity.unit_norm == "%" and b.verb is None
                 and (a.quantity.measure, a.quantity.sign) != (b.quantity.measure, b.quantity.sign)
                 and text[a.end:b.start] in ("、", "和", "及", "与", "，", ",")):
             # "分别增长6.5%左右、7.5%左右", "分别下降3%、4%": a figure of a list with no verb of its own is the
@@ -296,6 +302,8 @@ def _build(text: str, m: re.Match) -> Found | None:
     before = text[max(0, start - 8):start]
     after = text[end:end + 4]
     verb = _verb(before)
+    if unit_norm == "倍" and verb in GROWTH_UP:
+        mult, unit_norm = mult * 100, "%"  # "增长1.2倍": a growth of 120%
     comparator = "="
     if gd.get("approx") or gd.get("approx0"):  # "10万多人", "2500多亿元"
         comparator = ">="  # "5万多个", "600余场": more than the printed figure
