@@ -39,6 +39,7 @@ def _period_end(p: str) -> int:
 _LEVELS = frozenset({"stock", "share", "level"})
 # the review states the final year's level ("预计…", "突破…", "提升至…", "达…")
 _END_OF_PERIOD = re.compile(r"预计|年末|年底|末期|突破|超过|超(?=\d)|达|(?:提升|提高|增加|上升)(?:至|到)|增至")
+_NEARLY = re.compile(r"(?:接近|将近|近)(?=\d|[一二两三四五六七八九十百千万亿])")  # "粮食产量接近260亿斤": just short
 _EVERY_YEAR = re.compile(r"连续(?:\d+|[二两三四五六七八九十])年")
 _SUMMED = re.compile(r"累计|合计|总计|共计|五年|新增|新建")
 STATUS_LABEL = {"met": "达成 Met", "missed": "未达成 Missed", "unreported": "未报告 Unreported"}
@@ -121,6 +122,9 @@ class Classifier:
         if c.sign == -1 and op in (">=", "<="):
             op = "<=" if op == ">=" else ">="  # "降低3%以上" is a change of -3 or less
         verdict, why = self._compare(c, t, v, op, direction)
+        if (verdict == "satisfied" and direction == "higher" and abs(v - t) <= 1e-9 * max(1.0, abs(t))
+                and _NEARLY.search(o.quote)):
+            return "not_satisfied", f"{why} — “接近/近” the target is just short of it ({o.quote})"
         if o.comparator == "range" and o.value_high and o.value:
             high, _ = self._compare(c, t, v * o.value_high / o.value, op, direction)
             if high != verdict:  # "两位数增长" (10-99%) against 12%: either side of the target
