@@ -111,7 +111,8 @@ class Classifier:
             return "incomparable", "no number on one side"
         if o.all_of and c.unit_norm not in ("%", "pp"):
             # all of the things counted ("贫困村全部出列") reach a floor on their count, and say nothing of a ceiling
-            if c.sign == 1 and c.comparator in ("=", ">=", "~", "range") and self.direction.get(c.indicator or "") != "lower":
+            floor = c.comparator in ("=", ">=", "~", "range") and self.direction.get(c.indicator or "") != "lower"
+            if c.sign == 1 and floor:
                 return "satisfied", f"all of them (全部) ≥ {fmt_value(c.value)}{c.unit}"
             return "incomparable", "all of them (全部) against a ceiling"
         t, v = c.value_norm, o.value_norm

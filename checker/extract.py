@@ -18,13 +18,13 @@ from .rules import RuleSet
 from .structure import FIVE_YEAR_PLANS, Paragraph, Structured
 
 _DIGIT = re.compile(r"\d")
-# "超千列", "七成以上", "两位数增长", "千亿级": a figure in characters (quantities._QUANT_CN and the word figures)
 # "贫困村全部出列", "民生实事全部落实", "生活垃圾分类实现社区全覆盖": all of the things, no figure printed (100%)
 _ALL_OF = re.compile(r"^(?P<thing>[^，,。；;：:\d]{2,30}?)(?:均已|均|都已|都|已)?"
                      r"(?:(?:全部|全面|圆满|如期全部|按期全部|按时保质)(?P<verb>完成|落实|出列|退出|摘帽|脱贫|清零|销号|达标"
                      r"|优良|贯通|建成|投用|办结|完工|竣工)|(?:实现|达到)?(?P<cover>全覆盖))[，,。；;]?$")
 _ALL_OF_VAGUE = frozenset({"任务", "目标", "目标任务", "年度任务", "年度目标任务", "各项任务", "各项目标任务", "各项工作",
                            "工作", "全年目标任务", "主要目标任务", "年度目标"})
+# "超千列", "七成以上", "两位数增长", "千亿级": a figure in characters (quantities._QUANT_CN and the word figures)
 _CN_FIGURE = re.compile(r"[超破逾达过](?:十|百|千|万|亿)|[一二三四五六七八九]成|两位数|亿级|持平")
 _FLAT = re.compile(r"持平$")  # "与上年持平": a result in words; a plan's "出口总额持平" is not itemised as a figure
 _WORD_RANGE = re.compile(r"(?:亿级|两位数)$")  # the word figures quantities reads as ranges
