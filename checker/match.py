@@ -275,6 +275,7 @@ class Matcher:
             for u in group:
                 self.unit_class[u] = group[0]
         self.known = {i.name for i in rules.indicators.indicators}
+        self.wider = {i.name: i.part_of for i in rules.indicators.indicators if i.part_of}  # 保租房 -> 保障性住房
         self.stock_settles_flow = rules.status.settings.stock_settles_flow
         lead = sorted(m.strip_leading, key=len, reverse=True)
         trail = sorted(m.strip_trailing, key=len, reverse=True)
@@ -521,20 +522,23 @@ class Matcher:
         score = sum(parts[k] * v for k, v in w.items()) / (sum(w.values()) or 1.0)
         if c.kind == "qualitative":
             score = max(score, entity_score)
+        # the outcome's indicator is part of the target's (配售型保障性住房 of 保障性住房; rules: indicators part_of)
+        named_part = c.indicator is not None and self.wider.get(o.indicator or "") == c.indicator
         ctx = _LazyContext(
             {"kind": c.kind, "same_indicator": same_ind, "indicator_known": c.indicator in self.known,
-             "indicators_conflict": (c.indicator in self.known and o.indicator in self.known and not same_ind),
+             "indicators_conflict": (c.indicator in self.known and o.indicator in self.known and not same_ind
+                                     and not named_part),
              "unit_compatible": unit_ok, "same_measure": measure_ok, "text_score": text_score,
              "entity_score": entity_score, "outcome_has_value": o.value is not None, "score": score,
              "measure": c.measure, "mutual_best": mutual, "text_margin": margin, "value_ratio": ratio},
             # computed only if a level gets as far as testing them
-            scope_mismatch=lambda: c.kind == "quantitative" and (self.scope.mismatch(
+            scope_mismatch=lambda: c.kind == "quantitative" and (named_part or self.scope.mismatch(
                 self._processed(c), self._processed(o), self._core(c), self._core(o),
                 self._parts(c), self._parts(o)) is not None
                 or self._sizes(c) != self._sizes(o)),
-            outcome_part=lambda: c.kind == "quantitative" and self.scope.part_of(
+            outcome_part=lambda: c.kind == "quantitative" and (named_part or self.scope.part_of(
                 self._processed(c), self._processed(o), self._core(c), self._core(o),
-                self._parts(c), self._parts(o)),
+                self._parts(c), self._parts(o))),
             generic_wording=lambda: self._core(c) in self.generic or self._core(o) in self.generic,
             different_subject=lambda: different_subject(self._core(c), self._core(o)))
         label, code = "none", ""

@@ -337,6 +337,8 @@ class Indicator(Strict):
     name: str
     aliases: list[str] = Field(min_length=1)
     direction: Literal["higher", "lower"] = "higher"
+    part_of: str | None = Field(None, description="A wider indicator this one counts a part of (保障性租赁住房 of "
+                                "保障性住房): its figure is a part of a target for the wider one.")
     note: str | None = None
 
 
@@ -355,6 +357,10 @@ class IndicatorRules(Strict):
                 if a in seen and seen[a] != ind.name:
                     raise ValueError(f"alias '{a}' belongs to both '{seen[a]}' and '{ind.name}'")
                 seen[a] = ind.name
+        names = {ind.name for ind in self.indicators}
+        for i, ind in enumerate(self.indicators):
+            if ind.part_of is not None and (ind.part_of not in names or ind.part_of == ind.name):
+                raise ValueError(f"indicators[{i}] '{ind.name}': part_of names no other indicator ('{ind.part_of}')")
         return self
 
 
@@ -498,9 +504,9 @@ def _format(shown: str, data, err: dict) -> str:
     loc = tuple(err["loc"])
     # Model validators report at the model; strip pydantic's function markers.
     loc = tuple(x for x in loc if not (isinstance(x, str) and x.startswith("function-")))
-    named = re.search(r"levels\[(\d+)\]", err["msg"]) if not loc else None
+    named = re.search(r"(levels|indicators)\[(\d+)\]", err["msg"]) if not loc else None
     if named:
-        loc = ("levels", int(named.group(1)))  # a whole-file check that names the offending level
+        loc = (named.group(1), int(named.group(2)))  # a whole-file check that names the offending entry
     line, col = _locate(data, loc)
     etype = err["type"]
     code = _ERROR_CODES.get(etype, "R199")

@@ -54,6 +54,8 @@ BAD = [
      "# no condition: a catch-all\n    status: missed", "R110",
      "unreachable", "code: MIS01"),
     ("matching.yaml", "scorer: ratio", "scorer: levenshtein", "R103", "scorer", "scorer:"),
+    ("indicators.yaml", "    part_of: 保障性住房        # each programme", "    part_of: 保障住房        # each programme",
+     "R105", "part_of names no other indicator ('保障住房')", "name: 保障性租赁住房"),
     ("matching.yaml", "    city: [provincial, province, national, all_china]",
      "    city: [provincial, provinces, national, all_china]", "R105", "levels not in admin_levels: provinces",
      "scope:"),
