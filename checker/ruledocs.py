@@ -68,7 +68,8 @@ def render(rules: RuleSet) -> str:
               *(f"- {' = '.join(g)}" for g in m.synonyms)]
     lines += ["", "## Indicators (`rules/indicators.yaml`)", "", "| indicator | direction | aliases |", "|---|---|---|"]
     for ind in rules.indicators.indicators:
-        lines.append(f"| {ind.name} | {ind.direction} | {', '.join(ind.aliases)} |")
+        part = f" (part of {ind.part_of})" if ind.part_of else ""
+        lines.append(f"| {ind.name}{part} | {ind.direction} | {', '.join(ind.aliases)} |")
     lines += ["", "Unit classes: " + "; ".join(" = ".join(g) for g in rules.indicators.unit_equivalents), "",
               "## Stages (`rules/stages.yaml`)", "", "| stage | rank | words |", "|---|---|---|"]
     for st in rules.stages.stages:
