@@ -168,12 +168,11 @@ class Classifier:
     def _relation(self, c: Commitment, o: Outcome) -> str:
         if o.partial_year:
             return "partial_year"
-        if (self.settings.five_year_level_settles_final_year and "-" in o.period and "-" not in c.period
-                and o.period.endswith(c.period) and c.measure in _LEVELS and o.measure in _LEVELS
+        ends_in_year = "-" in o.period and "-" not in c.period and o.period.endswith(c.period) and o.measure in _LEVELS
+        if (ends_in_year and self.settings.five_year_level_settles_final_year and c.measure in _LEVELS
                 and _END_OF_PERIOD.search(o.quote) and not _SUMMED.search(o.quote)):
             return "same_period"  # "研发投入强度达到3%" in the 十四五 review is the 2025 level, not a total
-        if ("-" in o.period and "-" not in c.period and o.period.endswith(c.period) and c.measure == "stock"
-                and o.measure in _LEVELS and "累计" in c.quote):
+        if ends_in_year and c.measure == "stock" and "累计" in c.quote:
             return "same_period"  # a running-total target ("累计达100家") is settled by the running total at its year's end
         if o.cumulative and not (o.period == c.period and c.measure == "stock" and o.measure in _LEVELS):
             return "cumulative"  # a running total settles a stock target of its own year ("总量达7889家")

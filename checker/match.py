@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 
 from .models import Commitment, Document, Outcome
 from .normalise import cn_number
+from .quantities import MAGNITUDES
 from .rules import MATCH_FIELDS, RuleSet, test_passes
 
 MEASURE_GROUP = {"growth": "growth", "change_pp": "change_pp", "share": "share", "flow": "flow", "level": "level",
@@ -210,7 +211,8 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*\s*(?:万亿|亿|万|千)?\s*(?:%|个百�
 _SIZE_CLASS = re.compile(r"(?:(?<=[超过])(?P<a>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(?P<am>万亿|亿|千万|万)元?"
                          r"|(?P<b>\d+(?:\.\d+)?)\s*(?P<bm>万亿|亿|千万|万)元(?:及)?以上)"
                          r"(?=[\u4e00-\u9fff]{0,6}?(?:项目|企业|工程|园区|集群))")  # a class of projects or firms
-_SIZE_MAG = {"万亿": 1e12, "亿": 1e8, "千万": 1e7, "万": 1e4}
+
+
 def size_classes(text: str) -> frozenset[float]:
     """The size thresholds in what a figure counts: "5亿元以上项目" -> 5e8, "过十亿元企业" -> 1e9."""
     out = set()
@@ -218,7 +220,7 @@ def size_classes(text: str) -> frozenset[float]:
         n = m.group("a") or m.group("b")
         v = float(n) if n[0].isdigit() else cn_number(n)
         if v is not None:
-            out.add(v * _SIZE_MAG[m.group("am") or m.group("bm")])
+            out.add(v * MAGNITUDES[m.group("am") or m.group("bm")])
     return frozenset(out)
 
 

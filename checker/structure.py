@@ -70,18 +70,12 @@ def cn_int(s: str) -> int:
     """Parse a small Chinese or Arabic integer ('2024', '二〇二四', '十二', '二十一')."""
     if s.isdigit():
         return int(s)
-    if all(c in CN_DIGITS for c in s) and len(s) >= 2 and "十" not in s:
-        return int("".join(str(CN_DIGITS[c]) for c in s))
-    total, cur = 0, 0
-    for c in s:
-        if c == "十":
-            total += (cur or 1) * 10
-            cur = 0
-        elif c in CN_DIGITS:
-            cur = CN_DIGITS[c]
-        else:
-            raise ValueError(s)
-    return total + cur
+    if len(s) >= 2 and all(c in CN_DIGITS for c in s):
+        return int("".join(str(CN_DIGITS[c]) for c in s))  # a year digit by digit: 二〇二四
+    v = cn_number(s)  # a month or day: 十二, 二十一
+    if v is None:
+        raise ValueError(s)
+    return int(v)
 
 
 def short_government(full: str) -> str:
