@@ -638,11 +638,12 @@ class Extractor:
         end = lead + len(clause.strip().rstrip("，,。；;"))
         f = Found(lead, end, q, None, None)
         self._quantitative(doc, text, p, sent, s0, c0 + lead, c0 + end, thing + (m.group("verb") or "覆盖率"), f,
-                           period, area, False, partial, cumulative, estimate, [], outcomes, seen, all_of=True)
+                           period, area, False, partial, cumulative, estimate, [], outcomes, seen,
+                           all_of="covered" if m.group("cover") else "done")
 
     def _quantitative(self, doc, text, p, sent, s0, qstart, qend, subj, f: Found, period, area, is_plan, partial,
                       cumulative, estimate, commitments, outcomes, seen, tail: str = "", context: str = "",
-                      all_of: bool = False) -> None:
+                      all_of: str | None = None) -> None:
         start, end = s0 + qstart, s0 + qend
         # trim leading punctuation
         while start < end and text.text[start] in ",，、:：;； ":

@@ -64,7 +64,7 @@ def _partly_covered(parts: list[str], other: str) -> bool:
 
 def _all_done(o: Outcome) -> bool:
     """All of the things done ("贫困村全部出列"), which counts them; full coverage ("实现全覆盖") is a share only."""
-    return o.all_of and not o.match_text.endswith("覆盖率")
+    return o.all_of == "done"
 
 
 def _same_list(a: list[str], b: list[str]) -> bool:
@@ -415,7 +415,7 @@ class Matcher:
                 sub_o["~qual" if o.kind == "qualitative" else self.unit_key(o.unit_norm)].append(o)
             all_of = [o for o in later if _all_done(o)]
             for key in sub_c:  # "贫困村全部出列" settles "确保7个贫困村出列" too: all of them counts the things
-                if all_of and key != "~qual" and self._counts(sub_c[key][0]):
+                if all_of and key != "~qual" and any(self._counts(c) for c in sub_c[key]):
                     sub_o[key].extend(all_of)
             for key, cc in sub_c.items():
                 oo = sub_o.get(key)

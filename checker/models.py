@@ -171,8 +171,9 @@ class Outcome(Record):
     partial_year: bool = False
     cumulative: bool = False
     estimate: bool = False
-    all_of: bool = Field(False, description="No figure printed: the report says all of the things were done or "
-                         "covered (贫困村全部出列, 民生实事全部落实, 实现全覆盖), read as 100% of them.")
+    all_of: Literal["done", "covered"] | None = Field(
+        None, description="No figure printed: the report says all of the things were done (贫困村全部出列, 民生实事全部"
+        "落实), which counts them, or covered (实现全覆盖), a share only; read as 100% of them.")
     excluded: bool = Field(False, description="An auditor decided this is not an outcome.")
     review: ReviewMark | None = None
     used_by: list[str] = Field(default_factory=list)

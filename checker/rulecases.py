@@ -12,6 +12,8 @@
         settings: {about_tolerance_pp: 0.5}      # optional: override status settings for this case
         expect: {status: met, rule: MET01, unreported_kind: null, match_level: MAT01}
         todo: ""                                 # optional: a known gap (the test is expected to fail)
+        about: ""                                # optional: the quote of the commitment the case is about, when
+                                                 # the plan text holds several (default: the first extracted)
 
 The harness builds the two synthetic reports in memory and runs the real pipeline on them.
 """
@@ -66,6 +68,7 @@ class Case(BaseModel):
     settings: dict[str, Any] = Field(default_factory=dict)
     expect: Expect
     todo: str = ""
+    about: str = ""
 
 
 class CaseFile(BaseModel):
@@ -98,7 +101,10 @@ def run_case(case: Case, rules: RuleSet) -> Commitment:
     structured = [structure(from_bytes(name, Path("/cases") / name, t.encode("utf-8"))) for name, t in texts]
     run = analyse(structured, rules)
     first = structured[0].document.id
-    mine = [c for c in run.results.commitments if c.document == first and c.quote in case.commitment]
+    mine = [c for c in run.results.commitments if c.document == first and c.quote in case.commitment
+            and (not case.about or c.quote == case.about)]
+    if case.about and not mine:
+        raise AssertionError(f"case {case.name}: no commitment quoted {case.about!r} in {case.commitment!r}")
     if not mine:
         mine = [c for c in run.results.commitments if c.document == first]
     if not mine:

@@ -233,26 +233,38 @@ class StatusRules(Strict):
 
     @model_validator(mode="after")
     def _order(self):
-        _check_levels(self.levels)
+        problems = _level_problems(self.levels)
         if self.levels[0].status != "unreported":
-            raise ValueError("the first level must be the explicit 'unreported' level")
+            problems.append(f"levels[0] ({self.levels[0].code}): the first level must be the explicit "
+                            f"'unreported' level")
+        _raise_all(problems)
         return self
 
 
-def _check_levels(levels: list[Level]) -> None:
+def _raise_all(problems: list[str]) -> None:
+    """A whole-file check reports every problem it finds, one per line; `_format` locates each line by the entry
+    it names (levels[3], indicators[12])."""
+    if problems:
+        raise ValueError("\n".join(problems))
+
+
+def _level_problems(levels: list[Level]) -> list[str]:
+    problems = []
     if not levels[-1].else_:
-        raise ValueError("the last level must be the explicit fallback (else: true)")
+        problems.append(f"levels[{len(levels) - 1}] ({levels[-1].code}): the last level must be the explicit "
+                        f"fallback (else: true)")
     codes: dict[str, int] = {}
     for i, lv in enumerate(levels):
         for c in [lv.code, *lv.aliases]:
             if c in codes:
-                raise ValueError(f"levels[{i}]: code {c} is already used by levels[{codes[c]}]")
-            codes[c] = i
+                problems.append(f"levels[{i}]: code {c} is already used by levels[{codes[c]}]")
+            codes.setdefault(c, i)
         if lv.is_catch_all() and i < len(levels) - 1:
-            raise ValueError(f"levels[{i + 1}] ({levels[i + 1].code}) is unreachable: levels[{i}] ({lv.code}) "
-                             f"matches everything")
+            problems.append(f"levels[{i + 1}] ({levels[i + 1].code}) is unreachable: levels[{i}] ({lv.code}) "
+                            f"matches everything")
         if lv.else_ and (lv.when or lv.any):
-            raise ValueError(f"levels[{i}] ({lv.code}): the fallback level takes no conditions")
+            problems.append(f"levels[{i}] ({lv.code}): the fallback level takes no conditions")
+    return problems
 
 
 class MatchLevel(Level):
@@ -329,7 +341,7 @@ class MatchingRules(Strict):
 
     @model_validator(mode="after")
     def _order(self):
-        _check_levels(self.levels)
+        _raise_all(_level_problems(self.levels))
         return self
 
 
@@ -351,16 +363,18 @@ class IndicatorRules(Strict):
 
     @model_validator(mode="after")
     def _unique(self):
+        problems = []
         seen: dict[str, str] = {}
-        for ind in self.indicators:
+        for i, ind in enumerate(self.indicators):
             for a in ind.aliases:
                 if a in seen and seen[a] != ind.name:
-                    raise ValueError(f"alias '{a}' belongs to both '{seen[a]}' and '{ind.name}'")
-                seen[a] = ind.name
+                    problems.append(f"indicators[{i}] '{ind.name}': alias '{a}' already belongs to '{seen[a]}'")
+                seen.setdefault(a, ind.name)
         names = {ind.name for ind in self.indicators}
         for i, ind in enumerate(self.indicators):
             if ind.part_of is not None and (ind.part_of not in names or ind.part_of == ind.name):
-                raise ValueError(f"indicators[{i}] '{ind.name}': part_of names no other indicator ('{ind.part_of}')")
+                problems.append(f"indicators[{i}] '{ind.name}': part_of names no other indicator ('{ind.part_of}')")
+        _raise_all(problems)
         return self
 
 
@@ -457,7 +471,7 @@ def load_rules(directory: str | Path) -> RuleSet:
             loaded[name] = MODELS[name].model_validate(_plain(data))
         except ValidationError as e:
             for err in e.errors(include_url=False):
-                errors.append(_format(shown, data, err))
+                errors.extend(_format(shown, data, err))
     for extra in sorted(p.name for p in d.glob("*.yaml") if p.name not in RULE_FILES):
         errors.append(f"{d / extra}:1:1: R005 unknown rule file (expected one of {', '.join(RULE_FILES)})")
     if errors:
@@ -500,7 +514,11 @@ _ERROR_CODES = {
 }
 
 
-def _format(shown: str, data, err: dict) -> str:
+def _format(shown: str, data, err: dict) -> list[str]:
+    """One located line per problem; a whole-file check may report several, one per line of its message."""
+    if err["type"] == "value_error" and "\n" in err["msg"]:
+        lines = err["msg"].removeprefix("Value error, ").split("\n")
+        return [x for line in lines for x in _format(shown, data, {**err, "msg": "Value error, " + line})]
     loc = tuple(err["loc"])
     # Model validators report at the model; strip pydantic's function markers.
     loc = tuple(x for x in loc if not (isinstance(x, str) and x.startswith("function-")))
@@ -530,7 +548,7 @@ def _format(shown: str, data, err: dict) -> str:
             code = "R113"
     else:
         msg = f"{'.'.join(map(str, loc)) or 'file'}: {msg}"
-    return f"{shown}:{line}:{col}: {code} {msg}"
+    return [f"{shown}:{line}:{col}: {code} {msg}"]
 
 
 ERROR_CODES_DOC = {

@@ -90,6 +90,22 @@ def test_all_errors_at_once(tmp_path):
     assert files == {str(d / "status.yaml"), str(d / "matching.yaml"), str(d / "areas.yaml")}
 
 
+def test_all_problems_of_one_file_at_once(tmp_path):
+    """A whole-file check (aliases, part_of, level order) reports every problem, each at its own entry's line."""
+    d = _copy(tmp_path)
+    ind = d / "indicators.yaml"
+    _edit(ind, "    aliases: [公租房, 公共租赁住房]\n    part_of: 保障性住房", "    aliases: [公租房, 公共租赁住房]\n    part_of: 公屋")
+    _edit(ind, "    aliases: [配售型保障性住房, 配售型保障房]\n    part_of: 保障性住房",
+          "    aliases: [配售型保障性住房, 配售型保障房]\n    part_of: 配售型保障性住房")
+    _edit(ind, "    aliases: [人均地区生产总值, 人均生产总值, 人均GDP]", "    aliases: [人均地区生产总值, 人均生产总值, GDP]")
+    with pytest.raises(RulesError) as ei:
+        load_rules(d)
+    got = sorted((int(e.split(":")[1]), e.split(" ", 2)[1]) for e in ei.value.errors)
+    assert got == sorted([(_line_of(ind, "name: 人均地区生产总值"), "R105"), (_line_of(ind, "name: 公租房"), "R105"),
+                          (_line_of(ind, "name: 配售型保障性住房"), "R105")]), ei.value.errors
+    assert any("alias 'GDP' already belongs to '地区生产总值'" in e for e in ei.value.errors)
+
+
 def test_duplicate_key_refused(tmp_path):
     d = _copy(tmp_path)
     _edit(d / "matching.yaml", "max_candidates: 5", "max_candidates: 5\nmax_candidates: 6")
