@@ -109,9 +109,24 @@ _BASE_YEAR = re.compile(r"(?:较|比|相比|相较于?|与)((?:19|20)\d\d)年(?:
 _DESCRIPTOR = re.compile(r"总投资(?:约|超过|超|达|近|逾)?$|年产(?:能)?$")
 _RATIO_HEADS = frozenset({"比例", "比重", "占比", "比率", "水平", "规模", "总量", "数量", "总额", "增速", "增幅", "指数"})
 _TASK_VERB = re.compile(r"(?:完成|实现|新增|新建|建成|开工|培育|引进|打造|实施|开展|举办|推动|推进|提供|发放)")
-_STAGES = r"(?:新开工|开工|完工|竣工|建成|投用|交付|开业|投产|签约|落地)"
-_STAGE_ONLY = re.compile(_STAGES)
+_STAGES = r"(?:新开工|开工|完工|竣工|建成|投用|投入使用|交付|开业|投产|签约|落地)"
+_STAGE_ONLY = re.compile(f"{_STAGES}+")  # "建成", "竣工投产"
 _STAGE_END = re.compile(_STAGES + "$")
+_STAGE_START = re.compile("^" + _STAGES)
+_BUILD_VERBS = re.compile(r"^(?:全市|市区|城区|主城区|中心城区)?(?:[新改扩]{1,2}建[、和]?)+")  # "市区新建、扩建中小学校"
+
+
+def _restage(stage: str, before: str) -> str | None:
+    """The thing of the subject before at another stage: "老楼加装电梯新开工" -> 老楼加装电梯完工; "新开工变电站" ->
+    建成变电站 ("新开工变电站40座、建成30座"); "实施增资扩产项目" -> 竣工投产增资扩产项目 ("实施增资扩产项目400个，
+    竣工投产180个"); None if the subject before names no thing."""
+    end = _STAGE_END.search(before)
+    if end and end.start() >= 2:
+        return before[:end.start()] + stage
+    thing = _BUILD_VERBS.sub("", _LEAD_VERBS.sub("", _STAGE_START.sub("", before)))
+    return stage + thing if thing != before and len(thing) >= 2 else None
+
+
 _RANK_GROUP = re.compile(r"(?:(?<![安定宜民])居|位居|位列|在全国|在全省)$")
 _TERM_START = re.compile(r"人大一次会议以来|本届政府以来|过去五年|五年来|五年间")
 _PARTIAL_TARGET = re.compile(r"力争|确保|达到\d|不低于|开工率|前开工|前完工|前建成|底前")
@@ -371,11 +386,10 @@ class Extractor:
                 if fi == 0:
                     list_lead = "" if _ONLY_VERBS.fullmatch(subj or "-") and subj not in _BARE_VERBS else subj
                 stage = _STAGE_ONLY.fullmatch(subj or "")
-                if fi and stage and clause_subjects:
-                    # "老楼加装电梯新开工1000部、完工600部": the second stage counts the same thing
-                    before = _STAGE_END.search(clause_subjects[-1])
-                    if before and before.start() >= 2:
-                        subj = clause_subjects[-1][:before.start()] + subj
+                if stage and (fi and clause_subjects or carried):
+                    # "老楼加装电梯新开工1000部、完工600部", "新开工保障性住房400万平方米，建成300万平方米": the second
+                    # stage counts the same thing
+                    subj = _restage(subj, clause_subjects[-1] if fi and clause_subjects else carried[0]) or subj
                 if subj and (_PERIOD_ONLY.fullmatch(subj) or _BASIS_ONLY.fullmatch(subj) or _TIER_ONLY.fullmatch(subj)):
                     # "前三季度增长5.5%", "同口径增长8%", "工作目标力争增长8%": a period, a basis or a tier, not a subject;
                     # the carried one applies
@@ -487,7 +501,8 @@ class Extractor:
                         not re.fullmatch(r"[、和及与,，]?\s*(?:[\u4e00-\u9fff]{0,4}?)", clause[a.end:b.start])
                         for a, b in zip(found, found[1:])):
             return None
-        parts = [q for q in _RESPECTIVE_JOIN.split(self._subject(first[:k])) if q]
+        # the whole list, however long ("固定资产投资、社会消费品零售总额、进出口总值、一般公共预算收入分别增长…")
+        parts = [q for q in _RESPECTIVE_JOIN.split(self._subject(first[:k], keep=None)) if q]
         if (len(parts) == 1 and "城乡" in parts[0] and len(found) % 2 == 0
                 and all(a.quantity.unit_norm == b.quantity.unit_norm for a, b in zip(found[::2], found[1::2]))):
             # "城乡居民人均可支配收入分别增长6%以上、7%以上": 城乡 is 城镇 and 农村, pair by pair
@@ -588,7 +603,9 @@ class Extractor:
             s = s2
         return s
 
-    def _subject(self, pre: str) -> str:
+    def _subject(self, pre: str, keep: int | None = 24) -> str:
+        """The thing a figure counts, from the words before it: at most `keep` characters (None: all of them, for
+        a 分别 list that must keep every part)."""
         s = pre
         changed = True
         while changed and s:
@@ -615,7 +632,8 @@ class Extractor:
             elif (_TASK_VERB.match(parts[-1]) and len(parts[-1]) >= 4
                   and len(parts[-2]) >= 6 and not _ONLY_VERBS.fullmatch(parts[-2])):
                 s = parts[-1]
-        s = self._clean(s)[-24:]
+        s = self._clean(s)
+        s = s[-keep:] if keep else s
         if s.count("“") != s.count("”"):
             s = s.replace("“", "").replace("”", "")  # "“同城通办”事项" cut to "同城通办”事项"
         return s

@@ -175,6 +175,10 @@ class Scope:
                 found.update(self.levels_above.get(name, ()))
         return found
 
+    def stages(self, text: str) -> set[str]:
+        """The classes of project stage a text names ("竣工投产" -> done)."""
+        return {self.stage_of[w] for w in self.stage.findall(text)} if self.stage else set()
+
     def _level_or_stage(self, a: str, b: str) -> str | None:
         """Both name an administrative level and none in common, or both a project stage and none in common."""
         la, lb = self.levels(a), self.levels(b)
@@ -447,6 +451,7 @@ class Matcher:
         document reach the same outcome only by wording (label 'probable'), the closest wording keeps it (ties
         keep it too: the same target printed twice). Among wordings within a few points of the closest, the
         target nearest the figure keeps it ("标准厂房开工1000万平方米" over "建成700万平方米" for 1540万平方米).
+        An outcome that names a project stage goes first to the commitments naming that stage.
         Strong matches (same canonical indicator) are shared."""
         by_outcome: dict[str, list[tuple[str, Candidate]]] = defaultdict(list)
         for cid, k in found:
@@ -454,6 +459,10 @@ class Matcher:
                 by_outcome[k.outcome.id].append((cid, k))
         keep: set[tuple[str, str]] = set()
         for oid, pairs in by_outcome.items():
+            stage = self.scope.stages(pairs[0][1].outcome.match_text)
+            staged = [(cid, k) for cid, k in pairs if stage & self.scope.stages(commitments[cid].match_text)]
+            if staged:
+                pairs = staged  # "竣工261个" goes to "竣工投产180个" rather than "实施…400个": the same stage named
             best = max(k.text_score for _, k in pairs)
             near = [(cid, k) for cid, k in pairs if k.text_score >= best - _NEAR_WORDING]
             dist = {cid: self.value_ratio(commitments[cid], k.outcome) for cid, k in near}

@@ -33,6 +33,9 @@ def _extract(rules, review="过去一年，经济平稳。", plan="地区生产�
     ("人工智能、大数据产业规模分别提升至900亿元、1100亿元", ["人工智能", "大数据产业规模"]),
     ("高新技术企业、科技型中小企业总数分别突破1.5万家和1.9万家", ["高新技术企业总数", "科技型中小企业总数"]),
     ("城乡居民人均可支配收入分别增长6%以上、7%以上", ["城镇居民人均可支配收入", "农村居民人均可支配收入"]),
+    # a list longer than a subject is kept: every part, however long the list
+    ("固定资产投资、社会消费品零售总额、进出口总值、一般公共预算收入分别增长6.1%、18.5%、22.8%、9.1%",
+     ["固定资产投资", "社会消费品零售总额", "进出口总值", "一般公共预算收入"]),
     ("地区生产总值增长6%、一般公共预算收入增长5%", None),       # no 分别: each number has its own subject
     ("航空旅客、货邮吞吐量分别增长5%", None),                  # one number: nothing to distribute
     ("甲、乙、丙分别增长5%、6%", None),                        # three things, two numbers: not guessed
@@ -350,6 +353,10 @@ def test_words_after_a_figure_stop_at_the_next_list_item(rules):
     # a second stage after 、 counts the same thing as the first
     ("老楼加装电梯新开工1000部、完工600部。", {1000: "老楼加装电梯新开工", 600: "老楼加装电梯完工"}),
     ("棚户区改造新开工7791套、建成39223套。", {7791: "棚户区改造新开工", 39223: "棚户区改造建成"}),
+    # ... also when the first names its stage before the thing, or names none, or in the clause before
+    ("新开工变电站45座、建成30座。", {45: "新开工变电站", 30: "建成变电站"}),
+    ("实施增资扩产项目400个，竣工投产180个。", {400: "实施增资扩产项目", 180: "竣工投产增资扩产项目"}),
+    ("市区新建、扩建中小学校15所，投入使用16所。", {15: "市区新建、扩建中小学校", 16: "投入使用中小学校"}),
     # the group a rank is taken in is not a result
     ("规模以上工业增加值增长12.8%，增速居9个国家中心城市首位。", {12.8: "规模以上工业增加值", 9: None}),
     # "首次突破…大关" after 、: the same thing again
