@@ -113,6 +113,7 @@ _STAGES = r"(?:新开工|开工|完工|竣工|建成|投用|投入使用|交付|
 _STAGE_ONLY = re.compile(f"{_STAGES}+")  # "建成", "竣工投产"
 _STAGE_END = re.compile(_STAGES + "$")
 _STAGE_START = re.compile("^" + _STAGES)
+_EXAMPLES = re.compile(r"^[^，,。；;]*、[^，,。；;]*(?<![高平同对均中初优上次特])等(?![级量值同])")
 _BUILD_VERBS = re.compile(r"^(?:全市|市区|城区|主城区|中心城区)?(?:[新改扩]{1,2}建[、和]?)+")  # "市区新建、扩建中小学校"
 
 
@@ -633,6 +634,11 @@ class Extractor:
                   and len(parts[-2]) >= 6 and not _ONLY_VERBS.fullmatch(parts[-2])):
                 s = parts[-1]
         s = self._clean(s)
+        examples = _EXAMPLES.search(s)
+        if keep and examples and len(s) - examples.end() >= 2:
+            # "实施蓝谷海工装备、长乐外海海上风电等重点项目": the examples are not the thing counted
+            lead = _LEAD_VERBS.match(s)
+            s = (lead.group(0) if lead else "") + s[examples.end():]
         s = s[-keep:] if keep else s
         if s.count("“") != s.count("”"):
             s = s.replace("“", "").replace("”", "")  # "“同城通办”事项" cut to "同城通办”事项"

@@ -233,6 +233,9 @@ def mask_digits(s: str) -> str:
     return _NUMBER.sub("#", s)
 
 
+_ANY_TRADE = frozenset("业产")
+
+
 def different_subject(a: str, b: str) -> bool:
     """Do two texts name the same kind of figure for different things - the same head after different
     modifiers with no character in common ("文化产业增加值" / "汽车产业增加值", "服务业增加值" / "文化产业增加值")?
@@ -243,7 +246,9 @@ def different_subject(a: str, b: str) -> bool:
     if n < 2:
         return False
     pa, pb = a[:len(a) - n], b[:len(b) - n]
-    return len(pa) >= 2 and len(pb) >= 2 and not set(pa) & set(pb)
+    # 业 and 产 end many unrelated modifiers ("服务业" / "数字经济核心领域规上企业"): not a thing in common
+    return len(pa) >= 2 and len(pb) >= 2 and not (set(pa) & set(pb)) - _ANY_TRADE
+
 
 
 class _LazyContext(dict):
@@ -288,7 +293,8 @@ class Matcher:
         self._synonym = {w: g[0] for g in m.synonyms for w in g[1:] if w and w != g[0]}
         self._synonym_re = (re.compile("|".join(map(re.escape, sorted(self._synonym, key=len, reverse=True))))
                             if self._synonym else None)
-        self._lead = re.compile("^(?:" + "|".join(map(re.escape, lead)) + ")+") if lead else None
+        # a verb that names a trade with 业 after it is no verb ("服务业增加值" keeps 服务)
+        self._lead = re.compile("^(?:" + "|".join(map(re.escape, lead)) + ")+(?!业)") if lead else None
         self._trail = re.compile("(?:" + "|".join(map(re.escape, trail)) + ")+$") if trail else None
         self.scope = Scope(m.scope, self.core)
         self.generic = frozenset(m.generic_words)

@@ -357,6 +357,10 @@ def test_words_after_a_figure_stop_at_the_next_list_item(rules):
     ("新开工变电站45座、建成30座。", {45: "新开工变电站", 30: "建成变电站"}),
     ("实施增资扩产项目400个，竣工投产180个。", {400: "实施增资扩产项目", 180: "竣工投产增资扩产项目"}),
     ("市区新建、扩建中小学校15所，投入使用16所。", {15: "市区新建、扩建中小学校", 16: "投入使用中小学校"}),
+    # examples before 等 are not the thing counted (but the things of a 分别 list are; 高等 is a word)
+    ("落地中交海峰风电、宽腾医疗CT制造基地等产业项目488个。", {488: "产业项目"}),
+    ("新型显示、新能源装备、生物制药等行业增加值分别增长9.2%、9.6%、11.3%。", {9.2: "新型显示", 9.6: "新能源装备"}),
+    ("职业院校、高等学校建成实训基地20个。", {20: "职业院校、高等学校建成实训基地"}),
     # the group a rank is taken in is not a result
     ("规模以上工业增加值增长12.8%，增速居9个国家中心城市首位。", {12.8: "规模以上工业增加值", 9: None}),
     # "首次突破…大关" after 、: the same thing again
@@ -519,7 +523,9 @@ def test_a_comparator_reads_on_every_figure_of_a_respective_list(rules, plan, co
 @pytest.mark.parametrize("a, b, different", [
     ("文化产业增加值", "汽车产业增加值", True),      # the same kind of rate for two other things
     ("服务业增加值", "文化产业增加值", True),
+    ("服务业增加值", "数字经济核心领域规上企业增加值", True),   # 业 alone is no thing in common
     ("规上工业增加值", "工业增加值", False),         # a modifier on one side only: a narrower wording
+    ("规上工业增加值", "规模以上工业增加值", False),
     ("金融业增加值", "金融业增加值", False),
     ("地区生产总值", "居民人均可支配收入", False),   # nothing in common at the end: not this test's business
 ])
