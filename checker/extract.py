@@ -113,6 +113,8 @@ _STAGES = r"(?:新开工|开工|完工|竣工|建成|投用|投入使用|交付|
 _STAGE_ONLY = re.compile(f"{_STAGES}+")  # "建成", "竣工投产"
 _STAGE_END = re.compile(_STAGES + "$")
 _STAGE_START = re.compile("^" + _STAGES)
+_NOUN_THEN_FIGURE = re.compile(r"^([^\d０-９]{2,}?)[和及与、]?(?:完成|实现|累计|共计|带动|当年|全年|年度|总)?"
+                               r"(?:投资|投入|产值|营收|营业收入|收入|增加值)(?:超过|超|达到|达|为|约|近)?[\d０-９]")
 _EXAMPLES = re.compile(r"^[^，,。；;]*、[^，,。；;]*(?<![高平同对均中初优上次特])等(?![级量值同])")
 _BUILD_VERBS = re.compile(r"^(?:全市|市区|城区|主城区|中心城区)?(?:[新改扩]{1,2}建[、和]?)+")  # "市区新建、扩建中小学校"
 
@@ -406,7 +408,7 @@ class Extractor:
                 qstart = c0
                 # "新增14个立体停车库和12万个停车位": the noun stops at a joiner before the next figure
                 post = re.split(r"[,，、。;；]|(?<=[\u4e00-\u9fff]{3})(?:和|及|与)(?=\d)", clause[f.end:], maxsplit=1)[0]
-                noun = self._clean(post)[:16]
+                noun = self._noun(post)
                 if not respective and len(noun) >= 2:
                     if subj.endswith("等"):
                         # "开工建设中信科移动、捷威动力电池等200个亿元以上工业项目": the examples are not the thing
@@ -427,7 +429,7 @@ class Extractor:
                 if subj and _ONLY_VERBS.fullmatch(subj):
                     subj = subj if subj in _BARE_VERBS else "推进"
                 if subj and len(subj) <= 2 and post and len(post) >= 2 and not carried:
-                    subj = subj + self._clean(post)[:16]  # "组织150个外贸团组" -> 组织外贸团组
+                    subj = subj + noun  # "组织150个外贸团组" -> 组织外贸团组
                 if not subj or len(subj) < 2 or subj in _BARE_VERBS:
                     if carried and (f.quantity.measure in ("growth", "change_pp") or not post):
                         subj, qstart = carried[0], carried[1]
@@ -435,7 +437,7 @@ class Extractor:
                             # "市场主体净增19.7万户、增长19.6%": the growth is of the things, not of the increase
                             subj = re.sub(r"(?:净增|新增|增加)$", "", subj)
                     elif post and len(post) >= 2:
-                        subj = (subj if subj in _BARE_VERBS else (f.verb or "")) + self._clean(post)[:16]
+                        subj = (subj if subj in _BARE_VERBS else (f.verb or "")) + noun
                     elif carried:
                         subj, qstart = carried[0], carried[1]
                 else:
@@ -603,6 +605,13 @@ class Extractor:
                 break
             s = s2
         return s
+
+    def _noun(self, post: str) -> str:
+        """The thing counted, from the words after a figure: "356个重点项目完成投资1213.5亿元" -> 重点项目 (the count
+        is of the projects, not of their investment)."""
+        noun = self._clean(post)
+        then = _NOUN_THEN_FIGURE.match(noun)
+        return (then.group(1) if then else noun)[:16]
 
     def _subject(self, pre: str, keep: int | None = 24) -> str:
         """The thing a figure counts, from the words before it: at most `keep` characters (None: all of them, for

@@ -58,6 +58,8 @@ def _partly_covered(parts: list[str], other: str) -> bool:
     head = parts[-1].rpartition("等")[2]
     if head != parts[-1] and len(head) >= 4 and fuzz.ratio(head, other) >= 80:
         return False  # "粮食加工、…等四大农业特色产业集群产值" vs "四大特色农业产业集群产值": examples of the same head
+    if all(a + b[:2] in other for a, b in zip(parts, parts[1:])):
+        return False  # "居家和社区养老站点" vs "居家社区养老服务站点": the same list without the joiner
     hits = [p in other or p[-3:] in other for p in parts]
     return any(hits) and not all(hits)
 

@@ -106,6 +106,8 @@ def test_one_figure_for_each_thing_of_a_list(extractor, clause, subjects):
     ("东恒锂电新能源等重点产业项目", "落地产业项目", None),        # qualifiers of the examples before 等 do not count
     ("配售型保障性住房主体工程", "开工建设配售型保障房", "stage"),  # a finished main structure is not a start
     ("开工新建改扩建中小学", "开工新建改扩建中小学幼儿园", "combined figure"),  # 中小学幼儿园 counts both
+    ("居家社区养老服务站点", "居家和社区养老站点", None),    # the same list, written without the joiner
+    ("开工新建改扩建幼儿园", "开工新建改扩建中小学幼儿园", "combined figure"),
     ("新建高标准农田", "新建和改造提升高标准农田", "combined figure"),   # more kinds of work counted
     ("新建、改造各类公园", "新建各类公园", "combined figure"),
     # the same list on both sides, one part reworded: not a part of it
@@ -357,6 +359,8 @@ def test_words_after_a_figure_stop_at_the_next_list_item(rules):
     ("新开工变电站45座、建成30座。", {45: "新开工变电站", 30: "建成变电站"}),
     ("实施增资扩产项目400个，竣工投产180个。", {400: "实施增资扩产项目", 180: "竣工投产增资扩产项目"}),
     ("市区新建、扩建中小学校15所，投入使用16所。", {15: "市区新建、扩建中小学校", 16: "投入使用中小学校"}),
+    # a count before the thing and its investment counts the things
+    ("356个重点项目完成投资1213.5亿元。", {356: "重点项目", 1213.5: "重点项目投资"}),
     # examples before 等 are not the thing counted (but the things of a 分别 list are; 高等 is a word)
     ("落地中交海峰风电、宽腾医疗CT制造基地等产业项目488个。", {488: "产业项目"}),
     ("新型显示、新能源装备、生物制药等行业增加值分别增长9.2%、9.6%、11.3%。", {9.2: "新型显示", 9.6: "新能源装备"}),
