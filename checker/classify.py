@@ -38,7 +38,7 @@ def _period_end(p: str) -> int:
 
 _LEVELS = frozenset({"stock", "share", "level"})
 # the review states the final year's level ("预计…", "突破…", "提升至…", "达…")
-_END_OF_PERIOD = re.compile(r"预计|年末|年底|末期|突破|超过|超(?=\d)|达|(?:提升|提高|增加|上升)(?:至|到)|增至")
+_END_OF_PERIOD = re.compile(r"预计|年末|年底|末期|突破|超过|超(?=\d)|达|(?:提升|提高|增加|增长|上升)(?:至|到)|增至")
 _NEARLY = re.compile(r"(?:接近|将近|近)(?=\d|[一二两三四五六七八九十百千万亿])")  # "粮食产量接近260亿斤": just short
 _EVERY_YEAR = re.compile(r"连续(?:\d+|[二两三四五六七八九十])年")
 _SUMMED = re.compile(r"累计|合计|总计|共计|五年|新增|新建")

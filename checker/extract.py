@@ -95,7 +95,7 @@ _CLAUSE = re.compile(r"[^,，:：]+[,，:：]?")
 _PARTIAL = re.compile(r"(一季度|第一季度|二季度|上半年|前三季度|三季度|[1１一]\s*[-—–~至]\s*\d{1,2}\s*月|前\d{1,2}个月|前[一二三四五六七八九十]{1,2}个月)")
 _CUMULATIVE = re.compile(r"五年来|过去五年|五年累计|的五年|这五年|"
                          # "十四五以来/期间" is the five years; "提前实现十四五目标", "十四五收官之年" are not
-                         r"(?:十三五|十四五)(?![”\"]?(?:规划)?(?:目标|收官|开局|圆满|任务|中期|规划|末|期末))|(?:19|20)\d\d年以来(?!首次|第一次|最)|近五年|五年间|"
+                         r"(?:十三五|十四五)(?![”\"]?(?:规划)?(?:良好|顺利|的)?(?:目标|收官|开局|圆满|任务|中期|规划|末|期末))|(?:19|20)\d\d年以来(?!首次|第一次|最)|近五年|五年间|"
                          r"本届政府(?!收官|最后|任期最后)")  # "本届政府收官之年": the year, not the term
 _CUMULATIVE_CLAUSE = re.compile(r"(?<!全年)(?<!当年)(?<!年内)累计|年均|总量达|总数达|保有量")  # "全年累计接待游客" is the year's
 # "“一圈两场三改”三年攻坚顺利完成，…累计新增…，新开工棚户区改造14.7万户": a finished campaign of several years
@@ -113,6 +113,7 @@ _STAGES = r"(?:新开工|开工|完工|竣工|建成|投用|投入使用|交付|
 _STAGE_ONLY = re.compile(f"{_STAGES}+")  # "建成", "竣工投产"
 _STAGE_END = re.compile(_STAGES + "$")
 _STAGE_START = re.compile("^" + _STAGES)
+_FROM_TO = re.compile(r"(?:增长|增加|提高|提升|上升|扩大|跃升|攀升|下降|降低|减少|压减|缩短|压缩)?(?:到|至)")
 _NOUN_THEN_FIGURE = re.compile(r"^([^\d０-９]{2,}?)[和及与、]?(?:完成|实现|累计|共计|带动|当年|全年|年度|总)?"
                                r"(?:投资|投入|产值|营收|营业收入|收入|增加值)(?:超过|超|达到|达|为|约|近)?[\d０-９]")
 _EXAMPLES = re.compile(r"^[^，,。；;]*、[^，,。；;]*(?<![高平同对均中初优上次特])等(?![级量值同])")
@@ -377,10 +378,15 @@ class Extractor:
                          for f in found]
             last_post = list_lead = ""
             fact = False  # "有66万名在园幼儿、180多万名中小学生": a fact, and the list after it too
+            # "技术合同成交额从285亿元增长到850亿元": the first figure is where the thing started, the second its level
+            start_of = {i + 1 for i in range(len(found) - 1) if clause[:found[i].start].endswith(("从", "由"))
+                        and _FROM_TO.fullmatch(clause[found[i].end:found[i + 1].start])}
             for fi, f in enumerate(found):
                 pre = clause[prev_end: f.start]
                 prev_end = f.end
                 subj = respective[fi] if respective else (mid[fi] if mid and mid[fi] else self._subject(pre))
+                if fi in start_of and clause_subjects:
+                    subj = clause_subjects[-1]
                 prev_found, last_found = last_found, f
                 if (subj and prev_found and _TIER_ONLY.fullmatch(subj) and re.search("力争|争取", subj)
                         and f.verb in (None, "实现") and prev_found.quantity.unit_norm == f.quantity.unit_norm):
@@ -461,6 +467,8 @@ class Extractor:
                 tail = "" if rest.lstrip().startswith("、") or (respective and "分别" in clause[found[-1].end:]) \
                     else self._clean(_DIGIT_SPLIT.split(rest, maxsplit=1)[0])[:16]  # (a 分别 list after the figures)
                 clause_subjects.append(subj)
+                if fi + 1 in start_of:
+                    continue  # the starting level, not a result or a target
                 fact = c_plan and bool(_NOT_A_TARGET.search(pre) or _USES_EXISTING.search(pre)
                                        or (fact and not _TASK_VERB.search(pre)
                                                                     and pre.rstrip().endswith(("、", "和", "及"))))

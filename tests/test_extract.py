@@ -359,6 +359,8 @@ def test_words_after_a_figure_stop_at_the_next_list_item(rules):
     ("新开工变电站45座、建成30座。", {45: "新开工变电站", 30: "建成变电站"}),
     ("实施增资扩产项目400个，竣工投产180个。", {400: "实施增资扩产项目", 180: "竣工投产增资扩产项目"}),
     ("市区新建、扩建中小学校15所，投入使用16所。", {15: "市区新建、扩建中小学校", 16: "投入使用中小学校"}),
+    # "从X增长到Y": Y is the thing's level; X, where it started, is no result
+    ("技术合同成交额从285亿元增长到850亿元。", {850: "技术合同成交额"}),
     # a count before the thing and its investment counts the things
     ("356个重点项目完成投资1213.5亿元。", {356: "重点项目", 1213.5: "重点项目投资"}),
     # examples before 等 are not the thing counted (but the things of a 分别 list are; 高等 is a word)
@@ -444,6 +446,8 @@ def test_measure_of_list_parts(rules, sentence, measures):
     ("改造老旧小区570万平方米、提前实现“十四五”目标，新竣工既有住宅加装电梯495台。", "",
      {570: ("2022", False), 495: ("2022", False)}),
     ("“十四五”以来，累计新增就业50万人。", "", {50: ("2021-2025", False)}),
+    # "实现了“十四五”良好开局": the plan's first year, not its five years
+    ("预计地区生产总值增长12%以上，实现了“十四五”良好开局。", "", {12: ("2022", False)}),
     # a milestone set for the plan's end ("为十四五末建成千座公园城市打下基础") does not make the year's figure five-year
     ("新增公园141座、累计达到973座，为“十四五”末建成千座公园城市打下扎实基础。", "", {141: ("2022", False)}),
     ("这五年，城镇新增就业50万人。", "", {50: ("2018-2022", False)}),
