@@ -76,7 +76,7 @@ def _same_list(a: list[str], b: list[str]) -> bool:
 
 
 # what things did, after their name: "规模以上工业企业开展数字化转型" ("N个项目完成投资X亿元" still counts the projects)
-_ACTIVITY = re.compile(r"(?:开展|实施|完成(?!投资)|参与|实现|通过|进入|接入|上线|入驻|获评|获得)")
+_ACTIVITY = re.compile(r"(?:开展|实施|完成(?!投资|年度任务|全年任务|目标任务)|参与|实现|通过|进入|接入|上线|入驻|获评|获得)")
 
 
 def _doing(a: str, b: str) -> bool:
