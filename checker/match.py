@@ -543,6 +543,11 @@ class Matcher:
             score = max(score, entity_score)
         # the outcome's indicator is part of the target's (配售型保障性住房 of 保障性住房; rules: indicators part_of)
         named_part = c.indicator is not None and self.wider.get(o.indicator or "") == c.indicator
+        # the year's additions ("新增高新技术企业备案471家") are part of a stock ("备案数超过400家"): they show a
+        # floor reached when they alone reach it, and nothing when they fall short
+        added = (c.kind == "quantitative" and c.measure == "stock" and o.measure == "flow" and c.sign == 1
+                 and o.sign == 1 and c.unit_norm not in ("%", "pp") and not measure_ok and unit_ok)
+        measure_ok = measure_ok or added
         ctx = _LazyContext(
             {"kind": c.kind, "same_indicator": same_ind, "indicator_known": c.indicator in self.known,
              "indicators_conflict": (c.indicator in self.known and o.indicator in self.known and not same_ind
@@ -551,11 +556,11 @@ class Matcher:
              "entity_score": entity_score, "outcome_has_value": o.value is not None, "score": score,
              "measure": c.measure, "mutual_best": mutual, "text_margin": margin, "value_ratio": ratio},
             # computed only if a level gets as far as testing them
-            scope_mismatch=lambda: c.kind == "quantitative" and (named_part or self.scope.mismatch(
+            scope_mismatch=lambda: c.kind == "quantitative" and (named_part or added or self.scope.mismatch(
                 self._processed(c), self._processed(o), self._core(c), self._core(o),
                 self._parts(c), self._parts(o)) is not None
                 or self._sizes(c) != self._sizes(o)),
-            outcome_part=lambda: c.kind == "quantitative" and (named_part or self.scope.part_of(
+            outcome_part=lambda: c.kind == "quantitative" and (named_part or added or self.scope.part_of(
                 self._processed(c), self._processed(o), self._core(c), self._core(o),
                 self._parts(c), self._parts(o))),
             generic_wording=lambda: self._core(c) in self.generic or self._core(o) in self.generic,
