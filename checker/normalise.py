@@ -245,6 +245,8 @@ def _breaks_paragraph(prev: str, cur: str, blank: bool, markdown: bool) -> bool:
 
 # Chinese numerals, for the stages after this one (section numbers, figures written in characters).
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# a year written digit by digit (二〇二四): zeros as printed or OCR'd, and no 两
+YEAR_DIGITS = {"〇": 0, "零": 0, "○": 0, "O": 0, **{k: v for k, v in CN_DIGITS.items() if k != "两"}}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 

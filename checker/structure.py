@@ -14,10 +14,8 @@ from dataclasses import dataclass, field
 from .errors import InputError
 from .ingest import Source
 from .models import Detection, Document, Section
-from .normalise import cn_number
+from .normalise import YEAR_DIGITS, cn_number
 
-CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-             "八": 8, "九": 9}
 FIVE_YEAR_PLANS = {"十一五": "2006-2010", "十二五": "2011-2015", "十三五": "2016-2020", "十四五": "2021-2025",
                    "十五五": "2026-2030", "十六五": "2031-2035"}
 
@@ -70,8 +68,8 @@ def cn_int(s: str) -> int:
     """Parse a small Chinese or Arabic integer ('2024', '二〇二四', '十二', '二十一')."""
     if s.isdigit():
         return int(s)
-    if len(s) >= 2 and all(c in CN_DIGITS for c in s):
-        return int("".join(str(CN_DIGITS[c]) for c in s))  # a year digit by digit: 二〇二四
+    if len(s) >= 2 and all(c in YEAR_DIGITS for c in s):
+        return int("".join(str(YEAR_DIGITS[c]) for c in s))  # a year digit by digit: 二〇二四
     v = cn_number(s)  # a month or day: 十二, 二十一
     if v is None:
         raise ValueError(s)
