@@ -116,7 +116,8 @@ _STAGE_START = re.compile("^" + _STAGES)
 _FROM_TO = re.compile(r"(?:增长|增加|提高|提升|上升|扩大|跃升|攀升|下降|降低|减少|压减|缩短|压缩)?(?:到|至)")
 _NOUN_THEN_FIGURE = re.compile(r"^([^\d０-９]{2,}?)[和及与、]?(?:完成|实现|累计|共计|带动|当年|全年|年度|总)?"
                                r"(?:投资|投入|产值|营收|营业收入|收入|增加值)(?:超过|超|达到|达|为|约|近)?[\d０-９]")
-_EXAMPLES = re.compile(r"^[^，,。；;]*、[^，,。；;]*(?<![高平同对均中初优上次特])等(?![级量值同])")
+# a list of examples before 等 ("蓝谷海工装备、长乐外海海上风电等"); not 高等, 平等, 等级
+_EXAMPLE_LIST = re.compile(r"^[^，,。；;]*、[^，,。；;]*(?<![高平同对均中初优上次特])等(?![级量值同])")
 _BUILD_VERBS = re.compile(r"^(?:全市|市区|城区|主城区|中心城区)?(?:[新改扩]{1,2}建[、和]?)+")  # "市区新建、扩建中小学校"
 
 
@@ -651,7 +652,7 @@ class Extractor:
                   and len(parts[-2]) >= 6 and not _ONLY_VERBS.fullmatch(parts[-2])):
                 s = parts[-1]
         s = self._clean(s)
-        examples = _EXAMPLES.search(s)
+        examples = _EXAMPLE_LIST.search(s)
         if keep and examples and len(s) - examples.end() >= 2:
             # "实施蓝谷海工装备、长乐外海海上风电等重点项目": the examples are not the thing counted
             lead = _LEAD_VERBS.match(s)

@@ -252,7 +252,6 @@ def different_subject(a: str, b: str) -> bool:
     return len(pa) >= 2 and len(pb) >= 2 and not (set(pa) & set(pb)) - _ANY_TRADE
 
 
-
 class _LazyContext(dict):
     """A pair's facts for the level tests; the costly ones are computed on first use (`get`)."""
 
