@@ -89,14 +89,6 @@ def _doing(a: str, b: str) -> bool:
 _EXAMPLES = re.compile(r"^.*等(?![级同待于])")
 
 
-def _disjoint(words: re.Pattern | None, class_of: dict[str, str], a: str, b: str) -> bool:
-    """Do both texts name a class of these words (a level, a stage) and no class in common?"""
-    if words is None:
-        return False
-    ca, cb = {class_of[w] for w in words.findall(a)}, {class_of[w] for w in words.findall(b)}
-    return bool(ca and cb and not ca & cb)
-
-
 class Scope:
     """What a figure counts beyond its wording - combined figures, scope qualifiers, administrative levels and
     project stages - from the vocabulary under `scope:` in rules/matching.yaml (mechanism here, words there)."""
@@ -186,7 +178,8 @@ class Scope:
         la, lb = self.levels(a), self.levels(b)
         if la and lb and (not la & lb or lb < la):
             return "administrative level"  # none in common, or `b` counts fewer levels ("市级以上" -> "省级")
-        if _disjoint(self.stage, self.stage_of, a, b):
+        sa, sb = self.stages(a), self.stages(b)
+        if sa and sb and not sa & sb:
             return "stage"
         return None
 
